@@ -1,0 +1,171 @@
+"""lagebild's spaCy components, registered in pipeline order.
+
+Each stage reads and writes ``doc._.lagebild`` (an :class:`Analysis`) and mirrors its
+mentions into ``doc.spans["lagebild_<kind>"]`` so that displaCy and user code can see
+them. Add them to your own German pipeline with::
+
+    nlp.add_pipe("lagebild_body"); nlp.add_pipe("lagebild_actors"); ...
+
+or all at once with :func:`lagebild.add_to_pipeline`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .actors import ActorFinder, ActorMention, merge_actors
+from .events import EventCoder, EventFinder
+from .body import find_body_end
+from .lexicons import load_lexicons
+from .money import find_money
+from .places import PlaceFinder, PlaceMention
+from .records import Actor, Event, Money, Time
+from .times import find_times
+
+#: Component names in the order they must run.
+STAGES = ("lagebild_body", "lagebild_actors", "lagebild_places", "lagebild_money", "lagebild_times", "lagebild_events")
+
+
+@attrs.define
+class Analysis:
+    """What the stages have found so far in one doc (mutable while the pipeline runs)."""
+
+    published: dt.date | None = None
+    body_end: int | None = None
+    actors: list[ActorMention] = attrs.Factory(list)
+    actor_records: dict[str, Actor] = attrs.Factory(dict)
+    places: list[PlaceMention] = attrs.Factory(list)
+    money: list[Money] = attrs.Factory(list)
+    times: list[Time] = attrs.Factory(list)
+    events: list[Event] = attrs.Factory(list)
+
+    def in_body(self, start: int) -> bool:
+        """True when character ``start`` lies inside the article body."""
+        return self.body_end is None or start < self.body_end
+
+
+if not Doc.has_extension("lagebild"):
+    Doc.set_extension("lagebild", default=None)
+
+
+def analysis(doc: Doc) -> Analysis:
+    """The :class:`Analysis` of ``doc``, created on first use."""
+    if doc._.lagebild is None:
+        doc._.lagebild = Analysis()
+    return doc._.lagebild
+
+
+def _mirror(doc: Doc, key: str, items: list[Any], label: Any) -> None:
+    spans = []
+    for item in items:
+        span = doc.char_span(item.start, item.end, label=label(item), alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    doc.spans[key] = spans
+
+
+@Language.component("lagebild_body", assigns=["doc._.lagebild"])
+def body_stage(doc: Doc) -> Doc:
+    """Mark where the article body ends (``Analysis.body_end``)."""
+    analysis(doc).body_end = find_body_end(doc.text)
+    return doc
+
+
+class ActorStage:
+    """Find states, organisations and persons (``doc.spans["lagebild_actors"]``)."""
+
+    def __init__(self, lexicons: list[str]) -> None:
+        self.finder = ActorFinder(load_lexicons(lexicons))
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = analysis(doc)
+        state.actors = [m for m in self.finder(doc, state.published) if state.in_body(m.start)]
+        state.actor_records = merge_actors(state.actors, self.finder, state.published)
+        _mirror(doc, "lagebild_actors", state.actors, lambda m: m.ref.key)
+        return doc
+
+
+class PlaceStage:
+    """Find places (``doc.spans["lagebild_places"]``), never inside a person's name."""
+
+    def __init__(self, lexicons: list[str]) -> None:
+        self.finder = PlaceFinder(load_lexicons(lexicons))
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = analysis(doc)
+        named = {i for m in state.actors if m.ref.kind != "GPE" and m.via != "compound" for i in range(m.token_start, m.token_end)}
+        state.places = [m for m in self.finder(doc, named) if state.in_body(m.start)]
+        _mirror(doc, "lagebild_places", state.places, lambda m: m.place.canonical)
+        return doc
+
+
+@Language.factory("lagebild_actors", default_config={"lexicons": []}, assigns=["doc._.lagebild", "doc.spans"])
+def make_actor_stage(nlp: Language, name: str, lexicons: list[str]) -> ActorStage:
+    """Factory of the actor stage; ``lexicons`` are extra lexicon files."""
+    return ActorStage(lexicons)
+
+
+@Language.factory("lagebild_places", default_config={"lexicons": []}, assigns=["doc._.lagebild", "doc.spans"])
+def make_place_stage(nlp: Language, name: str, lexicons: list[str]) -> PlaceStage:
+    """Factory of the place stage; ``lexicons`` are extra lexicon files."""
+    return PlaceStage(lexicons)
+
+
+@Language.component("lagebild_money", assigns=["doc._.lagebild", "doc.spans"])
+def money_stage(doc: Doc) -> Doc:
+    """Find money amounts (``doc.spans["lagebild_money"]``)."""
+    state = analysis(doc)
+    state.money = [m for m in find_money(doc.text) if state.in_body(m.start)]
+    _mirror(doc, "lagebild_money", state.money, lambda m: m.currency)
+    return doc
+
+
+@Language.component("lagebild_times", assigns=["doc._.lagebild", "doc.spans"])
+def time_stage(doc: Doc) -> Doc:
+    """Find time expressions resolved against ``Analysis.published`` (``doc.spans["lagebild_times"]``)."""
+    state = analysis(doc)
+    state.times = [t for t in find_times(doc.text, state.published) if state.in_body(t.start)]
+    _mirror(doc, "lagebild_times", state.times, lambda t: t.type)
+    return doc
+
+
+class EventStage:
+    """Code events from the mentions found so far (``Analysis.events``)."""
+
+    def __init__(self, lexicons: list[str]) -> None:
+        self.finder = EventFinder(load_lexicons(lexicons))
+
+    def __call__(self, doc: Doc) -> Doc:
+        state = analysis(doc)
+        keys = {ref: actor.key for ref, actor in state.actor_records.items()}
+        affiliations = {a.key: a.affiliation for a in state.actor_records.values() if a.kind == "PER" and a.affiliation}
+        coder = EventCoder(self.finder, doc, state.actors, state.places, state.times, state.money, state.published, keys, affiliations)
+        state.events = coder.code(state.body_end)
+        return doc
+
+
+@Language.factory(
+    "lagebild_events",
+    default_config={"lexicons": []},
+    requires=["doc._.lagebild"],
+    assigns=["doc._.lagebild"],
+)
+def make_event_stage(nlp: Language, name: str, lexicons: list[str]) -> EventStage:
+    """Factory of the event stage; ``lexicons`` are extra lexicon files."""
+    return EventStage(lexicons)
+
+
+def add_to_pipeline(nlp: Language, lexicons: list[str] | tuple[str, ...] = ()) -> Language:
+    """Add every lagebild stage (in order) to ``nlp`` and return it."""
+    config = {"lexicons": [str(p) for p in lexicons]}
+    for stage in STAGES:
+        if stage in ("lagebild_actors", "lagebild_places", "lagebild_events"):
+            nlp.add_pipe(stage, config=config)
+        else:
+            nlp.add_pipe(stage)
+    return nlp

@@ -1,0 +1,21 @@
+"""Shared fixtures: one rule-based extractor for the whole session (no model, no network)."""
+
+from pathlib import Path
+
+import pytest
+
+import lagebild
+
+SHARED_EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "dev"
+
+
+@pytest.fixture(scope="session")
+def extractor() -> lagebild.Extractor:
+    """A rules-only extractor on spacy.blank("de")."""
+    return lagebild.Extractor(model="blank")
+
+
+@pytest.fixture(scope="session")
+def extract(extractor):
+    """extract(text, published=None) with the shared extractor."""
+    return extractor.extract
