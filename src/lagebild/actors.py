@@ -143,6 +143,8 @@ class ActorFinder:
         mentions: list[ActorMention] = []
         taken: set[int] = set()
         for hit in self.names.find(doc):
+            if hit.via == "compound" and doc[hit.start].lower_ in self.adjectives:
+                continue  # ``US-amerikanische`` is one adjective, not the prefix ``US``
             ref = hit.targets[0]
             mentions.append(_mention(hit, ref, hit.via))
             if hit.via != "compound":

@@ -223,7 +223,7 @@ def _patterns() -> dict[str, str]:
             # Jahr | Jahres | Woche | Jahrzehnts | Monat (needs a relative word or Anfang/Ende)
             r"(?P<unit>Jahrzehnt(?:e?s)?|Jahr(?:e?s)?|Monat(?:e?s)?|Woche(?:nende)?)(?!\w)",
             # Donnerstagabend | Montag
-            rf"(?P<wd>{weekday})(?P<wdpart>{day_part})?s?(?!\w)",
+            rf"(?P<wd>{weekday})(?P<wdpart>{day_part})?(?!\w)",
         ]
     )
     anchored = (
