@@ -5,6 +5,7 @@ from importlib.metadata import PackageNotFoundError, version
 from .api import Extractor, extract, load_pipeline, parse_published
 from .components import add_to_pipeline
 from .errors import InputError, LagebildError, LexiconError, ModelNotInstalledError
+from .frames import to_pandas
 from .records import Actor, Amount, Event, Extraction, Interval, Mention, Money, Place, Time
 
 try:
@@ -32,4 +33,5 @@ __all__ = [
     "extract",
     "load_pipeline",
     "parse_published",
+    "to_pandas",
 ]

@@ -311,7 +311,7 @@ def _mention(hit: Hit[ActorRef], ref: ActorRef, via: str) -> ActorMention:
     return ActorMention(hit.start_char, hit.end_char, hit.text, hit.start, hit.end, ref, via)
 
 
-def merge_actors(mentions: list[ActorMention], finder: ActorFinder, published: dt.date | None) -> dict[str, Actor]:
+def merge_actors(mentions: list[ActorMention], finder: ActorFinder | None, published: dt.date | None) -> dict[str, Actor]:
     """One :class:`Actor` per real actor (keyed by mention ref key), mentions merged, in order of first mention."""
     same_person = _same_person_keys(mentions)
     groups: dict[str, list[ActorMention]] = {}
@@ -323,7 +323,7 @@ def merge_actors(mentions: list[ActorMention], finder: ActorFinder, published: d
         role = next((m.role for m in group if m.role), None)
         affiliation = next((m.affiliation for m in group if m.affiliation), None)
         name = ref.name
-        if ref.kind == "PER":
+        if ref.kind == "PER" and finder is not None:
             person = finder.persons_by_key(group)[key]
             lexicon_person = next(iter(finder.person_names.lookup(ref.name)), None)
             if lexicon_person:

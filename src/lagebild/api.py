@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import functools
+import itertools
 import multiprocessing
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Union
+from typing import Any, NamedTuple, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -16,7 +18,7 @@ from .backbone import backbone_name, load_backbone
 from .components import Analysis, add_to_pipeline
 from .errors import InputError
 from .places import merge_places
-from .records import Extraction
+from .records import Extraction, ExtractionError
 
 Published = Union[str, dt.date, None]
 Item = Union[str, tuple[str, Published], dict[str, Any]]
@@ -61,6 +63,33 @@ def _unpack(item: Item) -> tuple[str, dt.date | None]:
     raise InputError(f"an item must be a text, a (text, published) pair or a dict, not {type(item).__name__}")
 
 
+class _Prepared(NamedTuple):
+    """An input item checked and unpacked, remembering its position in the stream."""
+
+    index: int
+    id: str | None
+    text: str
+    published: dt.date | None
+
+
+def _prepare_items(items: Iterable[Item]) -> Iterator[_Prepared | ExtractionError]:
+    for index, item in enumerate(items):
+        item_id = item.get("id") if isinstance(item, dict) else None
+        item_id = None if item_id is None else str(item_id)
+        try:
+            text, published = _unpack(item)
+        except InputError as exc:
+            yield ExtractionError(index=index, id=item_id, reason=str(exc))
+        else:
+            yield _Prepared(index, item_id, text, published)
+
+
+def _batches(stream: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(stream)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
 class Extractor:
     """A loaded pipeline, reusable for many articles.
 
@@ -87,23 +116,57 @@ class Extractor:
 
     def extract_many(
         self, items: Iterable[Item], *, batch_size: int = 32, n_process: int = 1
-    ) -> Iterator[Extraction]:
-        """Extract many articles lazily, in input order.
+    ) -> Iterator[Extraction | ExtractionError]:
+        """Extract many articles lazily: one result per item, in input order.
 
-        Items are texts, ``(text, published)`` pairs or dicts with ``text`` and
-        ``published``. With ``n_process > 1`` each worker process loads its own pipeline.
+        Items are texts, ``(text, published)`` pairs or dicts with ``text`` and optional
+        ``published``, ``id`` (and ``url``, ignored here). Items are read ``batch_size`` at
+        a time, so memory stays bounded however long the stream. An item that cannot be
+        extracted (not a text, empty, bad date, a stage failing on it) yields an
+        :class:`~lagebild.records.ExtractionError` in its place and the stream goes on.
+        With ``n_process > 1`` each worker process loads its own pipeline.
         """
+        if batch_size < 1 or n_process < 1:
+            raise InputError("batch_size and n_process must be at least 1")
+        batches = _batches(_prepare_items(items), batch_size)
         if n_process > 1:
-            yield from self._extract_parallel(items, batch_size, n_process)
+            yield from self._extract_parallel(batches, n_process)
             return
-        docs = (self.make_doc(*_unpack(item)) for item in items)
-        for doc in self.nlp.pipe(docs, batch_size=batch_size):
-            yield self.to_extraction(doc)
+        for batch in batches:
+            yield from self._extract_batch(batch)
 
-    def _extract_parallel(self, items: Iterable[Item], batch_size: int, n_process: int) -> Iterator[Extraction]:
+    def _extract_batch(self, batch: list[_Prepared | ExtractionError]) -> list[Extraction | ExtractionError]:
+        """Run one ``nlp.pipe`` pass over the good items of a batch; failed items pass through."""
+        prepared = [item for item in batch if isinstance(item, _Prepared)]
+        try:
+            docs = self.nlp.pipe((self.make_doc(p.text, p.published) for p in prepared), batch_size=max(len(prepared), 1))
+            done = {p.index: self.to_extraction(doc) for p, doc in zip(prepared, docs)}
+        except Exception:
+            # Some item breaks a stage, and spaCy gives no way to tell which one from
+            # inside pipe(): redo this batch one article at a time so only that item fails.
+            done = {p.index: self._extract_or_error(p) for p in prepared}
+        return [item if isinstance(item, ExtractionError) else done[item.index] for item in batch]
+
+    def _extract_or_error(self, item: _Prepared) -> Extraction | ExtractionError:
+        try:
+            return self.extract(item.text, item.published)
+        except Exception as exc:  # any failure of one article must not end the stream
+            return ExtractionError(index=item.index, id=item.id, reason=f"{type(exc).__name__}: {exc}")
+
+    def _extract_parallel(
+        self, batches: Iterator[list[_Prepared | ExtractionError]], n_process: int
+    ) -> Iterator[Extraction | ExtractionError]:
         context = multiprocessing.get_context("spawn")
         with context.Pool(n_process, initializer=_init_worker, initargs=(self.model, self.lexicons)) as pool:
-            yield from pool.imap(_worker_extract, (_unpack(item) for item in items), chunksize=batch_size)
+            # Pool.imap would read the whole input ahead; keeping two batches per worker
+            # in flight keeps every worker busy while memory stays bounded.
+            in_flight: collections.deque[Any] = collections.deque()
+            for batch in batches:
+                in_flight.append(pool.apply_async(_worker_extract_batch, (batch,)))
+                if len(in_flight) >= 2 * n_process:
+                    yield from in_flight.popleft().get()
+            while in_flight:
+                yield from in_flight.popleft().get()
 
     def to_extraction(self, doc: Doc) -> Extraction:
         """Assemble the records of a processed doc."""
@@ -128,9 +191,9 @@ def _init_worker(model: str, lexicons: tuple[str, ...]) -> None:
     _worker = Extractor(model=model, lexicons=lexicons)
 
 
-def _worker_extract(item: tuple[str, dt.date | None]) -> Extraction:
+def _worker_extract_batch(batch: list[_Prepared | ExtractionError]) -> list[Extraction | ExtractionError]:
     assert _worker is not None
-    return _worker.extract(*item)
+    return _worker._extract_batch(batch)
 
 
 @functools.lru_cache(maxsize=2)

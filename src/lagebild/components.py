@@ -146,6 +146,9 @@ class EventStage:
         affiliations = {a.key: a.affiliation for a in state.actor_records.values() if a.kind == "PER" and a.affiliation}
         coder = EventCoder(self.finder, doc, state.actors, state.places, state.times, state.money, state.published, keys, affiliations)
         state.events = coder.code(state.body_end)
+        used = {key for event in state.events for key in (*event.source, *event.target)}
+        groups = [m for m in coder.generic if m.ref.name in used]
+        state.actor_records.update(merge_actors(groups, None, state.published))
         return doc
 
 

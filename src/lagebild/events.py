@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 from spacy.tokens import Doc, Span, Token
 
-from .actors import ActorMention
+from .actors import ActorMention, ActorRef
 from .lexicons import Lexicons
 from .matching import NameIndex
 from .body import dateline_span
@@ -41,6 +41,15 @@ NEGATIONS = frozenset("nicht nie niemals keine kein keinen keinem keiner keines"
 PHYSICAL_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
 PLACE_SPECIFICITY = {"city": 0, "region": 1, "country": 2}
 STATUS_ORDER = ("denied", "demanded", "pledged", "planned", "occurred")
+#: Types that can be promised; a pledge cue on any other type makes it planned.
+PLEDGEABLE = frozenset({"AID", "SUPPORT", "COOPERATE", "CONCEDE", "RETREAT", "AGREE"})
+#: Compounds whose tail looks like a trigger head but is another word.
+FALSE_HEADS = ("herausforderung", "herausforderungen", "überforderung", "anforderung", "anforderungen")
+ADJECTIVE_ENDINGS = ("e", "en", "em", "er", "es")
+SUBORDINATORS = frozenset("dass daß um damit ob wenn weil".split())
+#: Words that continue a list of targets into the next clause.
+LIST_CONTINUATIONS = frozenset("darunter etwa wie namentlich insbesondere".split())
+QUOTE_PAIRS = {"„": "“", "«": "»", "»": "«", '"': '"', "“": "”"}
 
 
 @attrs.frozen
@@ -52,6 +61,7 @@ class Trigger:
     mode: str | None
     lemma: str
     cameo_pledged: str | None = None
+    pos: str = "NOUN"
 
     def code(self, status: str) -> str | None:
         """The CAMEO code for this status (intent codes for pledges where CAMEO has them)."""
@@ -67,7 +77,10 @@ class TriggerHit:
 
 
 def _trigger(entry: dict[str, Any]) -> Trigger:
-    return Trigger(entry["type"], entry.get("cameo"), entry.get("mode"), entry.get("lemma", ""), entry.get("cameo_pledged"))
+    return Trigger(
+        entry["type"], entry.get("cameo"), entry.get("mode"), entry.get("lemma", ""), entry.get("cameo_pledged"),
+        entry.get("pos", "NOUN"),
+    )
 
 
 class EventFinder:
@@ -91,6 +104,13 @@ class EventFinder:
                 for form in entry.get("finite", ()):
                     self.separable.setdefault(form.lower(), []).append((entry["particle"].lower(), trigger))
         self.heads.sort(key=lambda h: -len(h[0]))
+        self.generic: NameIndex[dict[str, Any]] = NameIndex()
+        for entry in lex.generic_actors:
+            for form in entry["forms"]:
+                self.generic.add(form, entry)
+        self.state_of_country = {state.iso2: state.id for state in lex.states}
+        self.default_agents = {e["name"]: tuple(e.get("default_for", ())) for e in lex.generic_actors}
+        self.default_agent_entries = [(e, tuple(e["default_for"])) for e in lex.generic_actors if e.get("default_for")]
         self.cues: dict[str, str] = {}
         self.separable_cues: dict[str, list[tuple[str, str]]] = {}
         for entry in lex.status_cues:
@@ -101,10 +121,10 @@ class EventFinder:
                     self.separable_cues.setdefault(form.lower(), []).append((entry["particle"].lower(), entry["status"]))
 
     # -- triggers ---------------------------------------------------------------------
-    def triggers(self, sentence: Span) -> list[TriggerHit]:
-        """Trigger hits of a sentence, each token used once, particle verbs first."""
+    def triggers(self, sentence: Span, blocked: set[int] = frozenset()) -> list[TriggerHit]:
+        """Trigger hits of a sentence, each token used once, particle verbs first; ``blocked`` tokens never trigger."""
         hits: list[TriggerHit] = []
-        used: set[int] = set()
+        used: set[int] = set(blocked)
         words = [t.lower_ for t in sentence]
         for k, token in enumerate(sentence):
             for particle, trigger in self.separable.get(words[k], ()):
@@ -112,7 +132,8 @@ class EventFinder:
                 particle_at = next((j for j in range(k + 1, end) if words[j] == particle), None)
                 if particle_at is not None:
                     hits.append(TriggerHit(trigger, (token.i, sentence[particle_at].i)))
-                    used.update((token.i, sentence[particle_at].i))
+                    # ``rief zur Zustimmung auf``: words inside the verb bracket belong to this event
+                    used.update(range(token.i, sentence[particle_at].i + 1))
                     break
         for hit in self.phrases.find(_lower_doc(sentence), genitive=False, compounds=False):
             tokens = tuple(range(sentence.start + hit.start, sentence.start + hit.end))
@@ -123,6 +144,8 @@ class EventFinder:
             if token.i in used or not token.is_alpha and "-" not in token.text:
                 continue
             trigger = self.forms.get(words[k]) or self._head(token)
+            if trigger and trigger.pos == "VERB" and k > 0 and token.text[:1].isupper():
+                continue  # a capitalised verb form inside a sentence is a noun (``das Treffen``)
             if trigger:
                 hits.append(TriggerHit(trigger, (token.i,)))
                 used.add(token.i)
@@ -133,37 +156,66 @@ class EventFinder:
             return None
         word = token.lower_
         for head, trigger in self.heads:
-            if word.endswith(head) and len(word) > len(head) + 2:
+            if word.endswith(head) and len(word) > len(head) + 2 and not word.endswith(FALSE_HEADS):
                 return trigger
         return None
 
     # -- status -----------------------------------------------------------------------
     def status(self, sentence: Span, hit: TriggerHit, event_time: Time | None, published: dt.date | None) -> str:
-        """occurred, pledged, planned, denied or demanded, from the cues around the trigger."""
+        """occurred, pledged, planned, denied or demanded, from the cues in the trigger's clause."""
         main = hit.tokens[0] - sentence.start
-        start, end = _clause_start(sentence, main), _clause_end(sentence, main)
+        start, end = _clause_start(sentence, main), _clause_end(sentence, max(hit.tokens) - sentence.start)
         words = [t.lower_ for t in sentence]
+        if start > 0 and words[start] in SUBORDINATORS:
+            start = _clause_start(sentence, start - 1)  # ``Vorgesehen ist, dass …``: the main clause governs
         found: set[str] = set()
-        for k in range(len(words)):
-            status = self.cues.get(words[k])
-            if status is None:
-                for particle, separable_status in self.separable_cues.get(words[k], ()):
-                    if particle in words[k + 1 : _clause_end(sentence, k)]:
-                        status = separable_status
-            if status is None or k + sentence.start in hit.tokens:
+        for k in range(start, end):
+            if k + sentence.start in hit.tokens:
                 continue
-            if status == "denied":
-                if start <= k < end and (len(hit.tokens) > 1 or sentence[main].pos_ != "NOUN" or k >= main - 3) and words[k + 1 : k + 2] != ["nur"]:
-                    found.add(status)
-            elif status == "demanded" and hit.trigger.type == "REQUEST":
+            if k > 0 and sentence[k].text[:1].isupper() and not 0 < main - k <= 3:
+                continue  # a cue noun (``Ankündigung``) speaks of its own phrase only
+            status = self._cue(words, k, end)
+            if status == "denied" and not self._negates(sentence, words, k, main, hit):
                 continue
-            else:
+            if status == "demanded" and hit.trigger.type == "REQUEST":
+                continue
+            if status:
                 found.add(status)
+        if "pledged" in found and hit.trigger.type not in PLEDGEABLE:
+            found.discard("pledged")
+            found.add("planned")
         if not found and event_time and event_time.interval and published:
             interval = event_time.interval
             if interval.start and interval.start > published:
                 found.add("planned")
         return next((s for s in STATUS_ORDER if s in found), "occurred")
+
+    def _cue(self, words: list[str], k: int, clause_end: int) -> str | None:
+        """The status a word signals: a cue form, a participle used as adjective, or a split particle verb."""
+        word = words[k]
+        status = self.cues.get(word)
+        if status is None and word.endswith(ADJECTIVE_ENDINGS):
+            stem = word[:-2] if word.endswith(("en", "em", "er", "es")) else word[:-1]
+            status = self.cues.get(stem) if stem.startswith(("ge", "zuge", "ange", "vorge")) or "ge" in stem[:6] else None
+        if status is None:
+            for particle, separable_status in self.separable_cues.get(word, ()):
+                if particle in words[k + 1 : clause_end]:
+                    return separable_status
+        return status
+
+    @staticmethod
+    def _negates(sentence: Span, words: list[str], k: int, main: int, hit: TriggerHit) -> bool:
+        """A negation denies the trigger when it stands near it and does not modify another word."""
+        if words[k + 1 : k + 2] == ["nur"]:
+            return False  # nicht nur … sondern auch
+        if words[k].startswith("kein"):
+            # ``keine Hilfe``: the determiner of the trigger noun, or of the verb's object
+            return 0 < main - k <= 3 or len(hit.tokens) > 1 or sentence[main].text[:1].islower()
+        following = sentence[k + 1] if k + 1 < len(sentence) else None
+        if following is not None and following.text[:1].islower() and following.lower_.endswith(ADJECTIVE_ENDINGS) and k + 1 != main and following.lower_ not in ("mehr",):
+            return False  # ``nicht bekannte Zahl``: the negation belongs to an adjective
+        verb = sentence[main].text[:1].islower() or len(hit.tokens) > 1
+        return verb and abs(main - k) <= 8 or 0 < main - k <= 2
 
 
 def _lower_doc(span: Span) -> Doc:
@@ -203,7 +255,11 @@ class _Draft:
 
     def compatible(self, other: _Draft) -> bool:
         """Same event told twice: same type and code family, agreeing roles and place."""
-        if self.trigger.type != other.trigger.type or self.trigger.lemma != other.trigger.lemma and self.sentence != other.sentence:
+        if self.trigger.type != other.trigger.type:
+            return False
+        if self.sentence == other.sentence:
+            return True  # one sentence, one event of a type: ``Sitzung, an der … teilnahmen``
+        if self.trigger.lemma != other.trigger.lemma:
             return False
         if self.source and other.source and not set(self.source) & set(other.source):
             return False
@@ -215,11 +271,18 @@ class _Draft:
         """Take the other telling's evidence and fill what this one lacks."""
         self.evidence.append(other.main)
         self.evidence.extend(other.evidence)
+        if self.sentence == other.sentence and self.source:
+            joined = [k for k in (*self.target, *other.source, *other.target) if k not in self.source]
+            other = attrs.evolve(other, target=list(dict.fromkeys(joined)))
+            self.target = other.target
         self.source = self.source or other.source
-        self.target = self.target or other.target
+        self.target = [t for t in (self.target or other.target) if t not in self.source]
         if other.place and (not self.place or _specificity(other.place) < _specificity(self.place)):
             self.place = other.place
-        self.time = self.time or other.time
+        if other.time and other.time.interval and (
+            self.time is None or not self.time.interval or None in (self.time.interval.start, self.time.interval.end)
+        ):
+            self.time = other.time
         self.duration = self.duration or other.duration
         self.amount = self.amount or other.amount
         if STATUS_ORDER.index(other.status) < STATUS_ORDER.index(self.status) and other.status in ("pledged", "planned"):
@@ -256,23 +319,58 @@ class EventCoder:
                  affiliations: dict[str, str]) -> None:
         self.finder, self.doc, self.published = finder, doc, published
         self.actors, self.places, self.times, self.money = actors, places, times, money
-        self.keys, self.affiliations = keys, affiliations
+        self.keys, self.affiliations = dict(keys), dict(affiliations)
+        self.generic = self._generic_mentions()
+        self.candidates = sorted([*actors, *self.generic], key=lambda m: m.start)
         start, end = dateline_span(doc.text)
         self.dateline = next((p for p in places if p.dateline), None) if end else None
         self.last_person: str | None = None
 
+    def _generic_mentions(self) -> list[ActorMention]:
+        """Unnamed groups (``Polizisten``, ``Demonstranten``) coded with the state they belong to."""
+        taken = {i for m in self.actors for i in range(m.token_start, m.token_end)}
+        counts: dict[str, int] = {}
+        for m in self.actors:
+            if m.ref.kind == "GPE":
+                counts[m.ref.key] = counts.get(m.ref.key, 0) + 1
+        dominant = max(counts, key=counts.get) if counts else None
+        found = []
+        for hit in self.finder.generic.find(self.doc, compounds=False):
+            if taken.intersection(range(hit.start, hit.end)):
+                continue
+            entry = hit.targets[0]
+            state = None if entry.get("stateless") else self._state_of_group(hit.start) or dominant
+            ref = ActorRef("generic:" + entry["name"], None, entry["name"], "ORG", state)
+            found.append(ActorMention(hit.start_char, hit.end_char, hit.text, hit.start, hit.end, ref, "generic"))
+            self.keys[ref.key] = entry["name"]
+            if state:
+                self.affiliations[entry["name"]] = state
+        return found
+
+    def _state_of_group(self, i: int) -> str | None:
+        """The state of an adjective right before a group (``georgische Polizei``), else of the sentence's place."""
+        for m in self.actors:
+            if m.ref.kind == "GPE" and m.via == "adjective" and m.token_end == i:
+                return m.ref.id
+        sentence = self.doc[i].sent
+        for p in self.places:
+            if sentence.start_char <= p.start < sentence.end_char and p.place.country in self.finder.state_of_country:
+                return self.finder.state_of_country[p.place.country]
+        return None
+
     def code(self, body_end: int | None) -> list[Event]:
-        """All events of the doc, mentions of one event merged."""
+        """All events of the doc that have a source, mentions of one event merged."""
         drafts: list[_Draft] = []
+        blocked = _quoted_tokens(self.doc) | {i for m in self.generic for i in range(m.token_start, m.token_end)}
         for sentence in self.doc.sents:
-            if body_end is not None and sentence.start_char >= body_end:
-                break
-            for hit in self.finder.triggers(sentence):
-                drafts.append(self._draft(sentence, hit))
+            for hit in self.finder.triggers(sentence, blocked):
+                if body_end is None or self.doc[hit.tokens[0]].idx < body_end:
+                    drafts.append(self._draft(sentence, hit))
             persons = [m for m in self._in(self.actors, sentence) if m.ref.kind == "PER"]
             if persons:
                 self.last_person = self.keys[persons[0].ref.key]
-        return [d.to_event() for d in _merge(drafts)]
+        # An event nobody did cannot be coded (and never matches an analyst's record).
+        return [d.to_event() for d in _merge(drafts) if d.source]
 
     def _in(self, items: Iterable[Any], sentence: Span, start: int | None = None, end: int | None = None) -> list[Any]:
         lo = sentence.start_char if start is None else start
@@ -284,11 +382,13 @@ class EventCoder:
         k = main.i - sentence.start
         clause_lo = sentence[_clause_start(sentence, k)].idx
         clause_end = _clause_end(sentence, max(hit.tokens) - sentence.start)
+        if clause_end + 1 < len(sentence) and sentence[clause_end + 1].lower_ in LIST_CONTINUATIONS:
+            clause_end = _clause_end(sentence, clause_end + 1)
         clause_hi = sentence[clause_end - 1].idx + len(sentence[clause_end - 1]) if clause_end > 0 else sentence.end_char
         source, target = self._roles(sentence, hit, clause_lo, clause_hi)
         time = self._time(sentence, clause_lo, clause_hi)
-        duration = next((t for t in self._in(self.times, sentence) if t.type == "DURATION"), None)
-        if duration and duration.interval and (time is None or time.type == "DURATION"):
+        duration = next((t for t in self._in(self.times, sentence) if t.type == "DURATION" and 0 <= main.idx - t.end <= 12), None)
+        if duration and duration.interval and time is None:
             time = duration
         status = self.finder.status(sentence, hit, time, self.published)
         place = self._place(sentence, hit, clause_lo, clause_hi)
@@ -309,8 +409,6 @@ class EventCoder:
 
     def _time(self, sentence: Span, lo: int, hi: int) -> Time | None:
         dated = [t for t in self._in(self.times, sentence, lo, hi) if t.type in ("DATE", "TIME") and t.interval]
-        if not dated:
-            dated = [t for t in self._in(self.times, sentence) if t.type in ("DATE", "TIME") and t.interval]
         return dated[0] if dated else None
 
     def _place(self, sentence: Span, hit: TriggerHit, lo: int, hi: int) -> PlaceMention | None:
@@ -329,39 +427,88 @@ class EventCoder:
     # -- roles ------------------------------------------------------------------------
     def _roles(self, sentence: Span, hit: TriggerHit, lo: int, hi: int) -> tuple[list[str], list[str]]:
         main = hit.tokens[0]
-        clause = [m for m in self._in(self.actors, sentence, lo, hi) if not self._is_role_modifier(m)]
+        clause = [m for m in self._in(self.candidates, sentence, lo, hi) if not self._is_role_modifier(m)]
         source: list[ActorMention] = []
         target: list[ActorMention] = []
-        # A compound prefix or a genitive or adjective right at a noun trigger is its source.
+        # A compound prefix, a genitive or an adjective right at a noun trigger is its source.
         inside = [m for m in clause if m.token_start == main and m.via == "compound"]
         genitive = [m for m in clause if m.token_start in (main + 1, main + 2) and self.doc[m.token_start - 1].lower_ in ("der", "des")]
         before = [m for m in clause if m.token_end == main and m.via == "adjective"]
-        passive = any(self.doc[i].lower_ in PASSIVE_AUXILIARIES for i in range(sentence.start, sentence.end))
+        passive = self._is_passive(sentence, hit, lo, hi)
         for m in clause:
-            if m in inside or m in before:
+            if m in inside or m in before or m in genitive:
                 continue
             preposition = self._governing_preposition(m)
             if preposition in AGENT_PREPOSITIONS and passive:
                 source.append(m)
             elif preposition in TARGET_PREPOSITIONS or self._in_list_after(m, target):
                 target.append(m)
-            elif preposition is None and not source and m not in genitive:
+            elif preposition is not None or self._is_genitive_attribute(m):
+                continue
+            elif not source:
                 source.append(m)
-            elif preposition is None and m.start > self.doc[main].idx and m not in genitive:
+            elif m.start > self.doc[main].idx or self.doc[m.token_start - 1].lower_ in ("der", "dem", "den"):
                 target.append(m)
         noun_trigger = self.doc[main].text[:1].isupper() and len(hit.tokens) == 1
-        if noun_trigger and (inside or genitive or before):
+        parties = [m for m in clause if self._governing_preposition(m) == "zwischen"]
+        if noun_trigger and parties:
+            # ``Einigung zwischen der Hamas und Israel``: the parties do it together
+            source, target = parties, [m for m in target if m not in parties]
+            inside = genitive = before = []
+        if noun_trigger and (inside or genitive or before) and not (source and source[0].token_end <= main and self._is_subject_of_clause(source[0], lo)):
             source = (inside or genitive or before)[:1]
         if passive and not any(self._governing_preposition(m) in AGENT_PREPOSITIONS for m in source):
-            # the grammatical subject of a passive is the target
-            target = source + target
+            target = source + target  # the grammatical subject of a passive is the target
             source = []
+        if not source:
+            source = self._default_agent(hit, sentence)
         source_keys = self._keys(source)
-        if not source_keys and self.last_person and any(t.text in PRONOUNS for t in sentence):
+        if not source_keys and self.last_person and any(t.text in PRONOUNS for t in self.doc[self._token_at(lo) : self._token_at(hi)]):
             source_keys = [self.last_person]
-        source_keys = source_keys + [self.affiliations[k] for k in source_keys if k in self.affiliations and self.affiliations[k] not in source_keys]
+        source_keys += [self.affiliations[k] for k in source_keys if k in self.affiliations and self.affiliations[k] not in source_keys]
         target_keys = [k for k in self._keys(target) if k not in source_keys]
         return source_keys, target_keys
+
+    def _default_agent(self, hit: TriggerHit, sentence: Span) -> list[ActorMention]:
+        """The group that does an event of this type when the text names nobody (people protest)."""
+        for m in self.generic:
+            if hit.trigger.type in self.finder.default_agents.get(m.ref.name, ()) and sentence.start_char <= m.start < sentence.end_char:
+                return [m]
+        entry = next((e for e, types in self.finder.default_agent_entries if hit.trigger.type in types), None)
+        if entry is None:
+            return []
+        state = self._state_of_group(hit.tokens[0])
+        main = self.doc[hit.tokens[0]]
+        ref = ActorRef("generic:" + entry["name"], None, entry["name"], "ORG", state)
+        self.keys[ref.key] = entry["name"]
+        if state:
+            self.affiliations[entry["name"]] = state
+        return [ActorMention(main.idx, main.idx + len(main), main.text, main.i, main.i + 1, ref, "default")]
+
+    def _token_at(self, char: int) -> int:
+        span = self.doc.char_span(char, char, alignment_mode="expand")
+        return span.start if span is not None else len(self.doc)
+
+    def _is_subject_of_clause(self, m: ActorMention, lo: int) -> bool:
+        """The actor opens its clause (after at most an article), as a German subject does."""
+        return m.token_start - self._token_at(lo) <= 1
+
+    def _is_passive(self, sentence: Span, hit: TriggerHit, lo: int, hi: int) -> bool:
+        """``wurde … angegriffen``: a passive auxiliary and a participle trigger in one clause."""
+        words = [t.lower_ for t in self.doc[self._token_at(lo) : self._token_at(hi)]]
+        trigger = self.doc[hit.tokens[0]].lower_
+        participle = "ge" in trigger[:7] and trigger.endswith(("t", "en"))
+        return participle and any(w in PASSIVE_AUXILIARIES for w in words)
+
+    def _is_genitive_attribute(self, m: ActorMention) -> bool:
+        """``die Unterstützung der Allianz``: an actor in the genitive after another noun is not a subject."""
+        i = m.token_start - 1
+        while i >= 0 and self.doc[i].text[:1].islower() and self.doc[i].lower_ not in ("der", "des"):
+            i -= 1  # adjectives between article and name
+        if i < 1 or self.doc[i].lower_ not in ("der", "des"):
+            return False
+        noun = self.doc[i - 1]
+        return noun.text[:1].isupper() and not noun.is_sent_start and noun.is_alpha
 
     def _keys(self, mentions: Sequence[ActorMention]) -> list[str]:
         return list(dict.fromkeys(self.keys[m.ref.key] for m in mentions))
@@ -387,6 +534,27 @@ class EventCoder:
             return False
         between = self.doc[target[-1].token_end : m.token_start]
         return all(t.text in (",", "und", "sowie", "darunter", "wie", "etwa", "oder") or t.text[:1].isupper() or t.lower_ in ("der", "die", "den", "dem", "des") for t in between) and len(between) <= 8
+
+
+def _quoted_tokens(doc: Doc, longest: int = 120) -> set[int]:
+    """Tokens inside quotation marks: quoted speech is reported, not coded as events here.
+
+    A quotation that does not close within ``longest`` tokens is taken for a stray mark.
+    """
+    inside: set[int] = set()
+    i = 0
+    while i < len(doc):
+        closing = QUOTE_PAIRS.get(doc[i].text)
+        if closing is None:
+            i += 1
+            continue
+        end = next((j for j in range(i + 1, min(i + longest, len(doc))) if doc[j].text == closing), None)
+        if end is None:
+            i += 1
+            continue
+        inside.update(range(i + 1, end))
+        i = end + 1
+    return inside
 
 
 def _merge(drafts: list[_Draft]) -> list[_Draft]:

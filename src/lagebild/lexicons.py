@@ -116,6 +116,7 @@ class Lexicons:
     role_suffixes: tuple[str, ...]
     triggers: tuple[dict[str, Any], ...]
     status_cues: tuple[dict[str, Any], ...]
+    generic_actors: tuple[dict[str, Any], ...] = ()
 
     def actor_ids(self) -> set[str]:
         """Every id of a state or organisation."""
@@ -273,6 +274,7 @@ def _built_in_lexicons() -> Lexicons:
         role_suffixes=tuple(roles_data.get("suffixes", ())),
         triggers=tuple(read_data_json("triggers.json")["entries"]),
         status_cues=tuple(read_data_json("status_cues.json")["entries"]),
+        generic_actors=tuple(read_data_json("generic_actors.json")["entries"]),
     )
     _validate(lex)
     return lex

@@ -231,3 +231,32 @@ class Extraction:
         """Return ``to_dict()`` as JSON (``ensure_ascii=False``; extra kwargs go to ``json.dumps``)."""
         kwargs.setdefault("ensure_ascii", False)
         return json.dumps(self.to_dict(), **kwargs)
+
+    def to_pandas(self) -> dict[str, Any]:
+        """Return pandas DataFrames ``{"actors", "places", "money", "times", "events"}`` (see ``docs/notebooks.md``)."""
+        from .frames import extraction_frames
+
+        return extraction_frames(self)
+
+    def _repr_html_(self) -> str:
+        """Jupyter display: entity lists and the events table (see :func:`lagebild.display.render_html`)."""
+        from .display import render_html
+
+        return render_html(None, self)
+
+
+@attrs.frozen
+class ExtractionError:
+    """Stands in for the result of one item of ``Extractor.extract_many`` that could not be extracted.
+
+    ``index`` is the item's position in the input stream (from 0), ``id`` its ``"id"`` when
+    the item was a dict that had one, ``reason`` a one-line description of what went wrong.
+    """
+
+    index: int
+    id: str | None
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return ``{"index", "id", "reason"}``."""
+        return {"index": self.index, "id": self.id, "reason": self.reason}
