@@ -94,11 +94,13 @@ class ActorFinder:
         self.paraphrases: NameIndex[ActorRef] = NameIndex()
         self.persons: dict[str, Person] = {}
         self.person_names: NameIndex[Person] = NameIndex()
+        self.surnames: dict[str, list[Person]] = {}
         self.adjectives: dict[str, ActorRef] = {}
         self.roles = lex.roles
         self.role_suffixes = tuple(s.lower() for s in lex.role_suffixes)
         # Persons first, then organisations, then states: the first target of a name wins.
         for person in lex.persons:
+            self.surnames.setdefault(person.name.split()[-1], []).append(person)
             for name in person.names:
                 self.person_names.add(name, person)
                 self.names.add(name, _person_ref(person))
@@ -220,6 +222,16 @@ class ActorFinder:
         found += self._surnames(doc, people, taken)
         return found
 
+    def person_by_role(self, name: str, role: str | None, published: dt.date | None) -> Person | None:
+        """The one known person with this surname who held this role on the date (``Präsident Herzog``)."""
+        if not role:
+            return None
+        matches = [
+            p for p in self.surnames.get(name.split()[-1], ())
+            if (office := p.office_on(published)) and office.held_on(published) and office.role.lower().endswith(role.lower())
+        ]
+        return matches[0] if len(matches) == 1 else None
+
     def persons_by_key(self, mentions: Iterable[ActorMention]) -> dict[str, ActorMention]:
         """The most informative mention (longest text) of each person key."""
         best: dict[str, ActorMention] = {}
@@ -325,7 +337,7 @@ def merge_actors(mentions: list[ActorMention], finder: ActorFinder | None, publi
         name = ref.name
         if ref.kind == "PER" and finder is not None:
             person = finder.persons_by_key(group)[key]
-            lexicon_person = next(iter(finder.person_names.lookup(ref.name)), None)
+            lexicon_person = next(iter(finder.person_names.lookup(ref.name)), None) or finder.person_by_role(person.text, role, published)
             if lexicon_person:
                 name = lexicon_person.name
                 office = lexicon_person.office_on(published)

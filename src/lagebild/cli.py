@@ -75,6 +75,25 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run(args: argparse.Namespace) -> int:
+    from .store import run_corpus
+
+    summary = run_corpus(
+        args.input,
+        args.db,
+        model=args.model,
+        batch_size=args.batch_size,
+        n_process=args.n_process,
+        parquet=args.parquet,
+        show_progress=sys.stderr.isatty(),
+    )
+    print(f"lagebild: {summary.line()}", file=sys.stderr)
+    if summary.failed:
+        print(f"lagebild: error: {summary.failed} items failed; see the errors table of {args.db}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``lagebild`` command."""
     parser = argparse.ArgumentParser(prog="lagebild", description="German news to geopolitical event records.")
@@ -92,6 +111,14 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--lexicon", action="append", help="an extra lexicon file (repeatable)")
     ev.add_argument("--json", action="store_true", help="print the full report as JSON")
     ev.set_defaults(run=_evaluate)
+    rn = sub.add_parser("run", help="extract a corpus into a DuckDB database (resumable)")
+    rn.add_argument("input", help="a folder of .txt files, a JSON Lines file, or - for JSON Lines on standard input")
+    rn.add_argument("--db", required=True, help="the DuckDB database file (created if missing)")
+    rn.add_argument("--parquet", metavar="DIR", help="also export every table to DIR/<table>.parquet")
+    rn.add_argument("--model", default="auto", help="auto (default), blank, or an installed spaCy pipeline")
+    rn.add_argument("--batch-size", type=int, default=32, help="articles per spaCy batch and per transaction")
+    rn.add_argument("--n-process", type=int, default=1, help="worker processes (each loads the pipeline)")
+    rn.set_defaults(run=_run)
     return parser
 
 

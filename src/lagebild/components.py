@@ -137,14 +137,16 @@ def time_stage(doc: Doc) -> Doc:
 class EventStage:
     """Code events from the mentions found so far (``Analysis.events``)."""
 
-    def __init__(self, lexicons: list[str]) -> None:
+    def __init__(self, nlp: Language, lexicons: list[str]) -> None:
+        self.nlp = nlp
         self.finder = EventFinder(load_lexicons(lexicons))
 
     def __call__(self, doc: Doc) -> Doc:
         state = analysis(doc)
+        role_of = self.nlp.get_pipe("lagebild_actors").finder.role_of if self.nlp.has_pipe("lagebild_actors") else (lambda w: None)
         keys = {ref: actor.key for ref, actor in state.actor_records.items()}
         affiliations = {a.key: a.affiliation for a in state.actor_records.values() if a.kind == "PER" and a.affiliation}
-        coder = EventCoder(self.finder, doc, state.actors, state.places, state.times, state.money, state.published, keys, affiliations)
+        coder = EventCoder(self.finder, doc, state.actors, state.places, state.times, state.money, state.published, keys, affiliations, role_of)
         state.events = coder.code(state.body_end)
         used = {key for event in state.events for key in (*event.source, *event.target)}
         groups = [m for m in coder.generic if m.ref.name in used]
@@ -160,7 +162,7 @@ class EventStage:
 )
 def make_event_stage(nlp: Language, name: str, lexicons: list[str]) -> EventStage:
     """Factory of the event stage; ``lexicons`` are extra lexicon files."""
-    return EventStage(lexicons)
+    return EventStage(nlp, lexicons)
 
 
 def add_to_pipeline(nlp: Language, lexicons: list[str] | tuple[str, ...] = ()) -> Language:

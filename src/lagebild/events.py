@@ -13,7 +13,7 @@ the source. With a parser, ``nsubj``/``sb`` and objects take precedence.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -316,8 +316,9 @@ class EventCoder:
 
     def __init__(self, finder: EventFinder, doc: Doc, actors: Sequence[ActorMention], places: Sequence[PlaceMention],
                  times: Sequence[Time], money: Sequence[Money], published: dt.date | None, keys: dict[str, str],
-                 affiliations: dict[str, str]) -> None:
+                 affiliations: dict[str, str], is_role: Callable[[str], object] = lambda word: False) -> None:
         self.finder, self.doc, self.published = finder, doc, published
+        self.finder_roles = is_role
         self.actors, self.places, self.times, self.money = actors, places, times, money
         self.keys, self.affiliations = dict(keys), dict(affiliations)
         self.generic = self._generic_mentions()
@@ -432,7 +433,7 @@ class EventCoder:
         target: list[ActorMention] = []
         # A compound prefix, a genitive or an adjective right at a noun trigger is its source.
         inside = [m for m in clause if m.token_start == main and m.via == "compound"]
-        genitive = [m for m in clause if m.token_start in (main + 1, main + 2) and self.doc[m.token_start - 1].lower_ in ("der", "des")]
+        genitive = [m for m in clause if self._is_genitive_of(m, main)]
         before = [m for m in clause if m.token_end == main and m.via == "adjective"]
         passive = self._is_passive(sentence, hit, lo, hi)
         for m in clause:
@@ -451,6 +452,7 @@ class EventCoder:
                 target.append(m)
         noun_trigger = self.doc[main].text[:1].isupper() and len(hit.tokens) == 1
         parties = [m for m in clause if self._governing_preposition(m) == "zwischen"]
+        parties += [m for m in clause if m not in parties and self._in_list_after(m, parties)]
         if noun_trigger and parties:
             # ``Einigung zwischen der Hamas und Israel``: the parties do it together
             source, target = parties, [m for m in target if m not in parties]
@@ -499,6 +501,13 @@ class EventCoder:
         trigger = self.doc[hit.tokens[0]].lower_
         participle = "ge" in trigger[:7] and trigger.endswith(("t", "en"))
         return participle and any(w in PASSIVE_AUXILIARIES for w in words)
+
+    def _is_genitive_of(self, m: ActorMention, main: int) -> bool:
+        """``Treffen der NATO-Außenminister``, ``Pressekonferenz des katarischen Premierministers al Thani``."""
+        if m.token_start <= main + 1 or m.token_start > main + 5 or self.doc[main + 1].lower_ not in ("der", "des"):
+            return False
+        between = self.doc[main + 2 : m.token_start]
+        return all(t.text[:1].islower() or self.finder_roles(t.text) for t in between)
 
     def _is_genitive_attribute(self, m: ActorMention) -> bool:
         """``die Unterstützung der Allianz``: an actor in the genitive after another noun is not a subject."""

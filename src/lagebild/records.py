@@ -239,10 +239,10 @@ class Extraction:
         return extraction_frames(self)
 
     def _repr_html_(self) -> str:
-        """Jupyter display: entity lists and the events table (see :func:`lagebild.display.render_html`)."""
+        """Jupyter display: the highlighted text if the result carries it, else entity lists; then the events."""
         from .display import render_html
 
-        return render_html(None, self)
+        return render_html(getattr(self, "text", None), self)
 
 
 @attrs.frozen
