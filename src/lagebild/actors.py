@@ -153,7 +153,7 @@ class ActorFinder:
                 taken.update(range(hit.start, hit.end))
         dateline_end = dateline_span(doc.text)[1]
         for hit in self.metonyms.find(doc, compounds=False):
-            if hit.end_char <= dateline_end or taken.intersection(range(hit.start, hit.end)) or _is_locative(doc, hit.start):
+            if hit.end_char <= dateline_end or taken.intersection(range(hit.start, hit.end)) or is_locative(doc, hit.start):
                 continue
             mentions.append(_mention(hit, hit.targets[0], "metonym"))
             taken.update(range(hit.start, hit.end))
@@ -308,7 +308,7 @@ def _looks_like_name(token: Token) -> bool:
     )
 
 
-def _is_locative(doc: Doc, i: int) -> bool:
+def is_locative(doc: Doc, i: int) -> bool:
     """True when a preposition makes the name at ``i`` a location: ``in Kiew``, ``in der Hauptstadt Tiflis``."""
     for j in range(i - 1, max(i - 4, -1), -1):
         word = doc[j].text

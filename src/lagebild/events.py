@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 from spacy.tokens import Doc, Span, Token
 
-from .actors import ActorMention, ActorRef
+from .actors import ActorMention, ActorRef, is_locative
 from .lexicons import Lexicons
 from .matching import NameIndex
 from .body import dateline_span
@@ -32,13 +32,14 @@ TARGET_PREPOSITIONS = frozenset("für an gegen gegenüber mit zwischen auf".spli
 AGENT_PREPOSITIONS = frozenset("von vom durch".split())
 #: Prepositions whose object is neither source nor target (place, topic, origin).
 OTHER_PREPOSITIONS = frozenset("in im aus bei nach über zu zum zur vor seit um unter ohne wegen trotz laut".split())
-LOCATIVE_PREPOSITIONS = frozenset("in im bei nahe vor".split())
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")", "«", "»", "„", "“", '"'})
 PASSIVE_AUXILIARIES = frozenset("wurde wurden worden wird werden".split())
 PRONOUNS = frozenset("er sie Er Sie".split())
 NEGATIONS = frozenset("nicht nie niemals keine kein keinen keinem keiner keines".split())
 #: Types whose place falls back to the dateline: things that happen somewhere physically.
 PHYSICAL_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
+#: Types whose target, when the text names none, is the state where the event takes place.
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID", "THREATEN"})
 PLACE_SPECIFICITY = {"city": 0, "region": 1, "country": 2}
 STATUS_ORDER = ("denied", "demanded", "pledged", "planned", "occurred")
 #: Types that can be promised; a pledge cue on any other type makes it planned.
@@ -393,6 +394,10 @@ class EventCoder:
             time = duration
         status = self.finder.status(sentence, hit, time, self.published)
         place = self._place(sentence, hit, clause_lo, clause_hi)
+        if not target and place is not None and hit.trigger.type in PLACE_TARGET_TYPES:
+            state = self.finder.state_of_country.get(place.place.country)
+            if state and state not in source:
+                target = [state]  # ``Angriff auf Odessa``, ``Rückzug aus Niger``: the place's state is hit
         money = self._in(self.money, sentence)
         return _Draft(
             trigger=hit.trigger,
@@ -414,11 +419,7 @@ class EventCoder:
 
     def _place(self, sentence: Span, hit: TriggerHit, lo: int, hi: int) -> PlaceMention | None:
         for scope in ((lo, hi), (sentence.start_char, sentence.end_char)):
-            located = [
-                p for p in self._in(self.places, sentence, *scope)
-                if p.token_start > 0 and self.doc[p.token_start - 1].lower_ in LOCATIVE_PREPOSITIONS
-                or p.token_start > 1 and self.doc[p.token_start - 2].lower_ in LOCATIVE_PREPOSITIONS and self.doc[p.token_start - 1].lower_ in ("der", "dem", "den")
-            ]
+            located = [p for p in self._in(self.places, sentence, *scope) if is_locative(self.doc, p.token_start)]
             if located:
                 return min(located, key=lambda p: (_specificity(p), abs(p.token_start - hit.tokens[0])))
         if hit.trigger.type in PHYSICAL_TYPES:
@@ -444,7 +445,11 @@ class EventCoder:
                 source.append(m)
             elif preposition in TARGET_PREPOSITIONS or self._in_list_after(m, target):
                 target.append(m)
-            elif preposition is not None or self._is_genitive_attribute(m):
+            elif preposition is not None:
+                continue
+            elif self._is_genitive_attribute(m):
+                if source and m.start > self.doc[main].idx:
+                    target.append(m)  # ``lehnte Finanzhilfen der EU ab``: the object's owner is the target
                 continue
             elif not source:
                 source.append(m)
