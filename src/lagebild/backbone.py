@@ -54,4 +54,6 @@ def load_backbone(model: str = "auto") -> Language:
 def backbone_name(nlp: Language) -> str:
     """Return ``"<lang>_<name>-<version>"`` of a pipeline, e.g. ``"de_core_news_md-3.8.0"``."""
     meta = nlp.meta
-    return f"{meta.get('lang', 'de')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0.0.0')}"
+    if meta.get("name", "pipeline") == "pipeline":
+        return f"blank_de-spacy{spacy.__version__}"
+    return f"{meta.get('lang', 'de')}_{meta['name']}-{meta.get('version', '0.0.0')}"

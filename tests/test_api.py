@@ -1,0 +1,90 @@
+"""Public API, backbone selection, records and the schema."""
+
+import datetime as dt
+import json
+
+import pytest
+import spacy
+
+import lagebild
+from lagebild.backbone import load_backbone
+
+TEXT = "Die NATO hat der Ukraine am 4. April 2025 Militärhilfe über 2 Milliarden Euro zugesagt."
+
+
+def test_extract_end_to_end_with_exact_values(extract):
+    """One sentence gives coded actors, money, an absolute date and a pledged AID event."""
+    result = extract(TEXT, published="2025-04-05")
+    assert [(a.id, a.kind) for a in result.actors] == [("NATO", "ORG"), ("UKR", "GPE")]
+    (money,) = result.money
+    assert (money.text, money.value, money.currency, money.qualifier) == ("über 2 Milliarden Euro", 2e9, "EUR", "more_than")
+    (time,) = result.times
+    assert (time.text, time.value, time.interval.start) == ("am 4. April 2025", "2025-04-04", dt.date(2025, 4, 4))
+    (event,) = result.events
+    assert (event.type, event.cameo, event.status, event.source, event.target) == ("AID", "0332", "pledged", ("NATO",), ("UKR",))
+    assert TEXT[event.trigger.start : event.trigger.end] == event.trigger.text == "Militärhilfe"
+
+
+def test_to_dict_follows_schema_and_offsets_point_into_text(extract):
+    """to_dict has exactly the schema keys and every span's offsets reproduce its text."""
+    data = json.loads(extract(TEXT, published=dt.date(2025, 4, 5)).to_json())
+    assert list(data) == ["schema", "backbone", "published", "body_end", "actors", "places", "money", "times", "events"]
+    assert (data["schema"], data["published"], data["body_end"]) == ("lagebild/1", "2025-04-05", len(TEXT))
+    spans = [m for a in data["actors"] for m in a["mentions"]] + data["money"] + data["times"] + [e["trigger"] for e in data["events"]]
+    assert spans and all(TEXT[s["start"] : s["end"]] == s["text"] for s in spans)
+
+
+@pytest.mark.parametrize("published", ["2025-02-30", "gestern", 20250404])
+def test_invalid_published_is_a_clear_error(extract, published):
+    """An impossible or malformed publication date raises InputError."""
+    with pytest.raises(lagebild.InputError, match="published"):
+        extract(TEXT, published=published)
+
+
+@pytest.mark.parametrize("text", ["", "   \n", None])
+def test_empty_or_non_text_input_is_a_clear_error(extract, text):
+    """Empty text or a non-string raises InputError."""
+    with pytest.raises(lagebild.InputError, match="text"):
+        extract(text)
+
+
+def test_extract_many_keeps_order_and_accepts_pairs_and_dicts(extractor):
+    """extract_many takes texts, (text, published) pairs and dicts, and yields results in input order."""
+    items = ["Die EU tagte.", ("Russland drohte.", "2025-01-02"), {"text": "Japan half.", "published": None}]
+    results = list(extractor.extract_many(items, batch_size=2))
+    assert [r.actors[0].id for r in results] == ["EU", "RUS", "JPN"]
+    assert [r.published for r in results] == [None, dt.date(2025, 1, 2), None]
+
+
+def test_backbone_is_reported_and_blank_has_sentences(extractor):
+    """The blank backbone is named in every result and splits sentences."""
+    assert extractor.backbone == extractor.extract("Die EU tagte.").backbone
+    assert extractor.backbone.startswith("blank_de")
+    assert extractor.nlp.pipe_names[0] == "sentencizer"
+
+
+def test_named_model_not_installed_says_how_to_install():
+    """Asking for a pipeline that is not installed raises an error naming the download command."""
+    with pytest.raises(lagebild.ModelNotInstalledError, match="python -m spacy download de_core_news_xl"):
+        load_backbone("de_core_news_xl")
+
+
+def test_statistical_entities_feed_the_actor_stage(tmp_path):
+    """A pipeline with an NER (here a tiny one built in the test) adds persons the rules cannot see."""
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "PER", "pattern": [{"ORTH": "Lena"}, {"ORTH": "Sommerfeld"}]}])
+    nlp.meta["name"] = "tiny_ner"
+    nlp.to_disk(tmp_path / "tiny")
+    ex = lagebild.Extractor(model=str(tmp_path / "tiny"))
+    result = ex.extract("Lena Sommerfeld besuchte Kiew. Sommerfeld sprach mit der EU.")
+    person = next(a for a in result.actors if a.kind == "PER")
+    assert (person.name, [m.text for m in person.mentions]) == ("Lena Sommerfeld", ["Lena Sommerfeld", "Sommerfeld"])
+    assert result.backbone.startswith("de_tiny_ner")
+
+
+def test_public_api_is_exported():
+    """__all__ lists the public names and each is importable from the package."""
+    assert lagebild.__all__ == sorted(lagebild.__all__, key=str.lower) or lagebild.__all__ == sorted(lagebild.__all__)
+    assert all(hasattr(lagebild, name) for name in lagebild.__all__)
