@@ -430,6 +430,8 @@ class EventCoder:
     def _roles(self, sentence: Span, hit: TriggerHit, lo: int, hi: int) -> tuple[list[str], list[str]]:
         main = hit.tokens[0]
         clause = [m for m in self._in(self.candidates, sentence, lo, hi) if not self._is_role_modifier(m)]
+        # ``russische Truppen``: the adjective already names the actor of the group
+        clause = [m for m in clause if not (m.via == "generic" and any(o.ref.kind == "GPE" and o.token_end == m.token_start for o in clause))]
         source: list[ActorMention] = []
         target: list[ActorMention] = []
         # A compound prefix, a genitive or an adjective right at a noun trigger is its source.
