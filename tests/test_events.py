@@ -41,7 +41,6 @@ KNOWN_GAPS: set[str] = {
     "nato-antalya-ohne-erklaerung",
     "odesa-drohnenangriff-dateline",
     "pristina-dialog-ausgesetzt",
-    "pristina-ermittelt",
     "russland-truppen-finnland",
     "russland-ukraine-verhandeln-geplant",
     "russland-veto-sudan",

@@ -207,3 +207,24 @@ def test_real_extraction_round_trip(extract):
     assert frames["events"]["cameo"].tolist() == [e.cameo for e in result.events]
     assert frames["times"]["interval_start"].tolist() == [
         pd.Timestamp(t.interval.start) for t in result.times]
+
+
+def test_missing_optional_dependencies_name_the_extra():
+    """Without pandas / matplotlib, to_pandas and the plots raise ImportError naming the pip extra."""
+    code = (
+        "import sys; sys.modules['pandas'] = None; sys.modules['matplotlib'] = None\n"
+        "import lagebild, lagebild.plots\n"
+        "r = lagebild.Extraction(backbone='x')\n"
+        "assert r._repr_html_().startswith('<div')\n"
+        "for f in (r.to_pandas, lambda: lagebild.to_pandas([r]), lambda: lagebild.plots.event_timeline(r)):\n"
+        "    try:\n"
+        "        f()\n"
+        "    except ImportError as e:\n"
+        "        print(e)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == [
+        "lagebild's DataFrames need pandas: pip install 'lagebild[pandas]'",
+        "lagebild's DataFrames need pandas: pip install 'lagebild[pandas]'",
+        "lagebild's plots need matplotlib: pip install 'lagebild[plot]'",
+    ]

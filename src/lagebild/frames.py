@@ -115,6 +115,14 @@ COLUMNS: dict[str, dict[str, str]] = {
 }
 
 
+def _pandas() -> Any:
+    try:
+        import pandas
+    except ImportError as error:
+        raise ImportError("lagebild's DataFrames need pandas: pip install 'lagebild[pandas]'") from error
+    return pandas
+
+
 def _join(items: Iterable[str]) -> str | None:
     items = list(items)
     return SEPARATOR.join(items) if items else None
@@ -205,7 +213,7 @@ def _rows(result: Extraction) -> dict[str, list[dict[str, Any]]]:
 
 
 def _frame(table: str, rows: list[dict[str, Any]], article: list[Any] | None = None) -> pd.DataFrame:
-    import pandas as pd
+    pd = _pandas()
 
     columns = COLUMNS[table]
     data: dict[str, Any] = {}
@@ -226,7 +234,7 @@ def _frame(table: str, rows: list[dict[str, Any]], article: list[Any] | None = N
 
 
 def _article_series(article: list[Any]) -> Any:
-    import pandas as pd
+    pd = _pandas()
 
     if all(isinstance(a, int) and not isinstance(a, bool) for a in article):
         return pd.Series(article, dtype="int64")

@@ -26,6 +26,13 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["QUAD_COLOURS", "actor_network", "event_timeline", "events_of", "network_edges"]
 
 
+def _require_matplotlib() -> None:
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError as error:
+        raise ImportError("lagebild's plots need matplotlib: pip install 'lagebild[plot]'") from error
+
+
 def events_of(results_or_events: Any) -> list[Event]:
     """Flatten an Extraction, Events, Extractions, ``(id, Extraction)`` pairs or ``{id: Extraction}``."""
     if isinstance(results_or_events, Extraction):
@@ -80,6 +87,7 @@ def event_timeline(results_or_events: Any, ax: Axes | None = None) -> Figure:
     one end is a marker (``>`` from a start, ``<`` up to an end) at its known end. Events
     without a time are left out; the title says how many. Rows are sorted by start date.
     """
+    _require_matplotlib()
     import matplotlib.dates as mdates
 
     events = events_of(results_or_events)
@@ -143,6 +151,7 @@ def actor_network(results: Any, ax: Axes | None = None, min_count: int = 1) -> F
     most of its events have. Pairs with fewer than ``min_count`` events are left out. Actors
     without any edge are not drawn.
     """
+    _require_matplotlib()
     from matplotlib.patches import FancyArrowPatch
 
     edges = {pair: c for pair, c in network_edges(results).items() if sum(c.values()) >= min_count}

@@ -133,7 +133,7 @@ def _parse_jsonl_line(raw: bytes, number: int, source: str, file: str | None) ->
         return InputFailure(source=source, stage="input", reason=reason, file=file, line=number, article_id=article_id)
 
     try:
-        record = json.loads(raw.decode("utf-8").lstrip("\ufeff"))
+        record = json.loads(raw.decode("utf-8").lstrip("\ufeff").strip())
     except UnicodeDecodeError as exc:
         return failure(f"not UTF-8 text (byte {exc.start} of the line)")
     except json.JSONDecodeError as exc:
