@@ -7,8 +7,19 @@ import re
 
 from .lexicons import read_data_json
 
+#: One place name of a dateline: words of letters, digits, ``.``, ``-`` joined by spaces,
+#: starting with a letter (``Frankfurt am Main``, ``St. Petersburg``, ``Ost-Jerusalem``).
+#: Words and separators never overlap, so a failed match backtracks in linear time (the
+#: former ``[\w.\- ]{1,40}?`` let spaces belong to a name or to the ``\s*`` around ``/``,
+#: which took exponential time on ``"Kiew / " * 20``).
+_NAME = r"[^\W\d_][\w.\-]*(?: +[\w.\-]+)*"
+
 #: A dateline at the start of a text: ``BRÜSSEL / MÜNCHEN (IT BOLTWISE) –``, ``Kiew (dpa) -``.
-DATELINE = re.compile(r"\A\s*((?:[^\W\d_][\w.\- ]{1,40}?)(?:\s*/\s*[^\W\d_][\w.\- ]{1,40}?)*)\s*\([^)\n]{1,60}\)\s*[-–—:]")
+DATELINE = re.compile(rf"\A\s*({_NAME}(?:\s*/\s*{_NAME})*)\s*\([^)\n]{{1,60}}\)\s*[-–—:]")
+
+#: A dateline lies in the first few hundred characters; each of its names has 2-41 characters.
+_DATELINE_WINDOW = 600
+_NAME_LENGTH = (2, 41)
 
 #: The body must keep at least this share of the text before a cue may end it.
 MIN_BODY_SHARE = 0.2
@@ -37,5 +48,10 @@ def find_body_end(text: str) -> int:
 
 def dateline_span(text: str) -> tuple[int, int]:
     """Character range of the place names of a leading dateline (``(0, 0)`` when there is none)."""
-    match = DATELINE.match(text)
-    return (match.start(1), match.end(1)) if match else (0, 0)
+    match = DATELINE.match(text[:_DATELINE_WINDOW])
+    if not match:
+        return (0, 0)
+    names = [name.strip() for name in match.group(1).split("/")]
+    if not all(_NAME_LENGTH[0] <= len(name) <= _NAME_LENGTH[1] for name in names):
+        return (0, 0)
+    return (match.start(1), match.end(1))
