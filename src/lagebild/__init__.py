@@ -6,7 +6,7 @@ from .api import Extractor, extract, load_pipeline, parse_published
 from .components import add_to_pipeline
 from .errors import InputError, LagebildError, LexiconError, ModelNotInstalledError
 from .frames import to_pandas
-from .records import Actor, Amount, Event, Extraction, Interval, Mention, Money, Place, Time
+from .records import Actor, Amount, Event, Extraction, ExtractionError, Interval, Mention, Money, Place, Time
 
 try:
     __version__ = version("lagebild")
@@ -18,6 +18,7 @@ __all__ = [
     "Amount",
     "Event",
     "Extraction",
+    "ExtractionError",
     "Extractor",
     "InputError",
     "Interval",
