@@ -77,8 +77,12 @@ def _state_ref(state: State) -> ActorRef:
     return ActorRef(state.id, state.id, state.name, "GPE")
 
 
+#: Organisation types that act for their state (a ministry, an army); a party or militia does not.
+STATE_BODIES = frozenset({"government_body", "military", "intelligence", "parliament"})
+
+
 def _org_ref(org: Organisation) -> ActorRef:
-    return ActorRef(org.id, org.id, org.name, "ORG", org.country)
+    return ActorRef(org.id, org.id, org.name, "ORG", org.country if org.type in STATE_BODIES else None)
 
 
 def _person_ref(person: Person) -> ActorRef:
@@ -107,7 +111,8 @@ class ActorFinder:
         for org in lex.organisations:
             ref = _org_ref(org)
             for name in org.names:
-                self.names.add(name, ref)
+                for variant in _declined(name):
+                    self.names.add(variant, ref)
             for name in org.metonyms:
                 self.metonyms.add(name, ref)
             for name in org.paraphrases:
@@ -289,6 +294,21 @@ class ActorFinder:
         return found
 
 
+def _declined(name: str) -> Iterable[str]:
+    """A name and, when it opens with an adjective, its other case forms (``Internationale(r/n) Währungsfonds``)."""
+    yield name
+    first, _, rest = name.partition(" ")
+    if not rest or not first[:1].isupper():
+        return
+    for ending in ("er", "es", "en", "em", "e"):
+        if first.endswith(ending) and len(first) > len(ending) + 4 and first[: -len(ending)].lower().endswith(("isch", "al", "ig", "lich", "är", "isiert", "ös", "ell")):
+            stem = first[: -len(ending)]
+            for other in ("e", "en", "er", "es", "em"):
+                if other != ending:
+                    yield f"{stem}{other} {rest}"
+            return
+
+
 def _uninflected(word: str) -> Iterable[str]:
     """The word and its forms without a genitive or weak-noun ending."""
     yield word
@@ -308,13 +328,25 @@ def _looks_like_name(token: Token) -> bool:
     )
 
 
+#: Nouns that stand before a place name without making it something else (``die Hafenstadt Odessa``).
+PLACE_NOUNS = frozenset(
+    "Stadt Hauptstadt Metropole Region Provinz Gebiet Oblast Bezirk Distrikt Dorf Ort Ortschaft "
+    "Gemeinde Kleinstadt Großstadt Hafenstadt Grenzstadt Küstenstadt Frontstadt Grenzregion Bundesstaat".split()
+)
+
+
+def is_place_noun(word: str) -> bool:
+    """``Stadt``, ``Hafenstadt``, ``Region``: a noun that introduces a place name."""
+    return word in PLACE_NOUNS or word.endswith("stadt") and word[:1].isupper()
+
+
 def is_locative(doc: Doc, i: int) -> bool:
     """True when a preposition makes the name at ``i`` a location: ``in Kiew``, ``in der Hauptstadt Tiflis``."""
     for j in range(i - 1, max(i - 4, -1), -1):
         word = doc[j].text
         if word in LOCATIVE:
             return True
-        if not (word.islower() or word in ("Hauptstadt", "Stadt", "Metropole")):
+        if not (word.islower() or is_place_noun(word)):
             return False
     return False
 
@@ -346,6 +378,8 @@ def merge_actors(mentions: list[ActorMention], finder: ActorFinder | None, publi
                     affiliation = affiliation or office.affiliation
             else:
                 name = person.text
+        elif ref.kind == "ORG":
+            affiliation = ref.country  # the state a national body acts for (``Bundesregierung`` → DEU)
         mentions_out = tuple(dict.fromkeys(Mention(m.text, m.start, m.end) for m in group))
         actors[key] = Actor(id=ref.id, name=name, kind=ref.kind, role=role, affiliation=affiliation, mentions=mentions_out)
     for alias, key in same_person.items():

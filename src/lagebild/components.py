@@ -145,7 +145,8 @@ class EventStage:
         state = analysis(doc)
         role_of = self.nlp.get_pipe("lagebild_actors").finder.role_of if self.nlp.has_pipe("lagebild_actors") else (lambda w: None)
         keys = {ref: actor.key for ref, actor in state.actor_records.items()}
-        affiliations = {a.key: a.affiliation for a in state.actor_records.values() if a.kind == "PER" and a.affiliation}
+        # a person or a national body (``Bundesregierung``) acts for its state too
+        affiliations = {a.key: a.affiliation for a in state.actor_records.values() if a.affiliation}
         coder = EventCoder(self.finder, doc, state.actors, state.places, state.times, state.money, state.published, keys, affiliations, role_of)
         state.events = coder.code(state.body_end)
         used = {key for event in state.events for key in (*event.source, *event.target)}

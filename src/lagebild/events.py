@@ -12,6 +12,7 @@ the source. With a parser, ``nsubj``/``sb`` and objects take precedence.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -19,7 +20,7 @@ from typing import Any
 import attrs
 from spacy.tokens import Doc, Span, Token
 
-from .actors import ActorMention, ActorRef, is_locative
+from .actors import ActorMention, ActorRef, is_locative, is_place_noun
 from .lexicons import Lexicons
 from .matching import NameIndex
 from .body import dateline_span
@@ -47,6 +48,7 @@ PLEDGEABLE = frozenset({"AID", "SUPPORT", "COOPERATE", "CONCEDE", "RETREAT", "AG
 #: Compounds whose tail looks like a trigger head but is another word.
 FALSE_HEADS = ("herausforderung", "herausforderungen", "überforderung", "anforderung", "anforderungen")
 ADJECTIVE_ENDINGS = ("e", "en", "em", "er", "es")
+RELATIVE_PRONOUNS = frozenset("die der das den dem deren dessen welche welcher welches".split())
 SUBORDINATORS = frozenset("dass daß um damit ob wenn weil".split())
 #: Words that continue a list of targets into the next clause.
 LIST_CONTINUATIONS = frozenset("darunter etwa wie namentlich insbesondere".split())
@@ -63,6 +65,8 @@ class Trigger:
     lemma: str
     cameo_pledged: str | None = None
     pos: str = "NOUN"
+    genitive: str = "source"  # what a genitive after the noun names: its agent, or its patient
+    subject: str = "source"  # what the subject of the verb names (``Häftlinge kommen frei``: the patient)
 
     def code(self, status: str) -> str | None:
         """The CAMEO code for this status (intent codes for pledges where CAMEO has them)."""
@@ -75,12 +79,13 @@ class TriggerHit:
 
     trigger: Trigger
     tokens: tuple[int, ...]
+    status: str | None = None  # set when the trigger word itself says it (a pledge verb coded as aid)
 
 
 def _trigger(entry: dict[str, Any]) -> Trigger:
     return Trigger(
         entry["type"], entry.get("cameo"), entry.get("mode"), entry.get("lemma", ""), entry.get("cameo_pledged"),
-        entry.get("pos", "NOUN"),
+        entry.get("pos", "NOUN"), entry.get("genitive", "source"), entry.get("subject", "source"),
     )
 
 
@@ -105,11 +110,15 @@ class EventFinder:
                 for form in entry.get("finite", ()):
                     self.separable.setdefault(form.lower(), []).append((entry["particle"].lower(), trigger))
         self.heads.sort(key=lambda h: -len(h[0]))
+        #: what a pledged amount without an aid word is: the lexicon's generic aid
+        self.aid = self.forms.get("hilfe")
         self.generic: NameIndex[dict[str, Any]] = NameIndex()
         for entry in lex.generic_actors:
             for form in entry["forms"]:
                 self.generic.add(form, entry)
         self.state_of_country = {state.iso2: state.id for state in lex.states}
+        self.official_groups = {e["name"]: e.get("group") in ("government", "military", "police", "judiciary") for e in lex.generic_actors}
+        self.governments = {e["name"] for e in lex.generic_actors if e.get("group") == "government"}
         self.default_agents = {e["name"]: tuple(e.get("default_for", ())) for e in lex.generic_actors}
         self.default_agent_entries = [(e, tuple(e["default_for"])) for e in lex.generic_actors if e.get("default_for")]
         self.cues: dict[str, str] = {}
@@ -122,12 +131,28 @@ class EventFinder:
                     self.separable_cues.setdefault(form.lower(), []).append((entry["particle"].lower(), entry["status"]))
 
     # -- triggers ---------------------------------------------------------------------
-    def triggers(self, sentence: Span, blocked: set[int] = frozenset()) -> list[TriggerHit]:
-        """Trigger hits of a sentence, each token used once, particle verbs first; ``blocked`` tokens never trigger."""
+    def triggers(self, sentence: Span, blocked: set[int] = frozenset(), money: set[int] = frozenset()) -> list[TriggerHit]:
+        """Trigger hits of a sentence, each token used once, particle verbs first.
+
+        ``blocked`` tokens never trigger; ``money`` are the tokens of amounts, which turn a
+        bare pledge (``sagte 20 Milliarden Euro zu``) into aid.
+        """
         hits: list[TriggerHit] = []
         used: set[int] = set(blocked)
+        pledges: list[int] = []
         words = [t.lower_ for t in sentence]
         for k, token in enumerate(sentence):
+            # ``sagte … zu`` is a pledge cue, so ``sagte`` is no statement there
+            clause = words[k + 1 : _clause_end(sentence, k)]
+            triggering = {p for p, _ in self.separable.get(words[k], ())}
+            cues = [status for p, status in self.separable_cues.get(words[k], ()) if p in clause and p not in triggering]
+            if cues:
+                used.add(token.i)
+            if "pledged" in cues or self.cues.get(words[k]) == "pledged" and token.text[:1].islower():
+                pledges.append(k)
+        for k, token in enumerate(sentence):
+            if token.i in used:
+                continue
             for particle, trigger in self.separable.get(words[k], ()):
                 end = _clause_end(sentence, k)
                 particle_at = next((j for j in range(k + 1, end) if words[j] == particle), None)
@@ -145,11 +170,15 @@ class EventFinder:
             if token.i in used or not token.is_alpha and "-" not in token.text:
                 continue
             trigger = self.forms.get(words[k]) or self._head(token)
-            if trigger and trigger.pos == "VERB" and k > 0 and token.text[:1].isupper():
-                continue  # a capitalised verb form inside a sentence is a noun (``das Treffen``)
+            if trigger and trigger.pos == "VERB" and (k > 0 and token.text[:1].isupper() or _attributive(sentence, k)):
+                continue  # ``das Treffen`` is a noun; ``die inhaftierten Bürger`` an adjective
             if trigger:
                 hits.append(TriggerHit(trigger, (token.i,)))
                 used.add(token.i)
+        for k in pledges:
+            lo, hi = sentence.start + _clause_start(sentence, k), sentence.start + _clause_end(sentence, k)
+            if self.aid and money.intersection(range(lo, hi)) and not any(lo <= h.tokens[0] < hi for h in hits):
+                hits.append(TriggerHit(self.aid, (sentence[k].i,), "pledged"))
         return sorted(hits, key=lambda h: h.tokens[0])
 
     def _head(self, token: Token) -> Trigger | None:
@@ -164,6 +193,8 @@ class EventFinder:
     # -- status -----------------------------------------------------------------------
     def status(self, sentence: Span, hit: TriggerHit, event_time: Time | None, published: dt.date | None) -> str:
         """occurred, pledged, planned, denied or demanded, from the cues in the trigger's clause."""
+        if hit.status:
+            return hit.status
         main = hit.tokens[0] - sentence.start
         start, end = _clause_start(sentence, main), _clause_end(sentence, max(hit.tokens) - sentence.start)
         words = [t.lower_ for t in sentence]
@@ -219,23 +250,63 @@ class EventFinder:
         return verb and abs(main - k) <= 8 or 0 < main - k <= 2
 
 
+def _absorb_objects(sentence: Span, hits: list[TriggerHit]) -> list[TriggerHit]:
+    """A noun trigger that is the object of a verb trigger is part of that event.
+
+    ``lehnte Finanzhilfen der EU ab``, ``stoppt EU-Beitrittsgespräche``, ``unterzeichneten ein
+    Abkommen``: one event, coded by the verb. Demands keep their object as an event of its
+    own (``forderte Sanktionen``: a demanded SANCTION).
+    """
+    kept: list[TriggerHit] = []
+    for hit in hits:
+        token = sentence.doc[hit.tokens[0]]
+        verb = next(
+            (
+                v for v in reversed(kept)
+                if v.trigger.pos == "VERB" and v.trigger.type != "REQUEST" and v.tokens[0] < hit.tokens[0]
+                and token.text[:1].isupper() and len(hit.tokens) == 1
+                and not any(_is_break(sentence, j - sentence.start) for j in range(v.tokens[0] + 1, hit.tokens[0]))
+                and not any(sentence.doc[j].lower_ in TARGET_PREPOSITIONS | OTHER_PREPOSITIONS | AGENT_PREPOSITIONS for j in range(v.tokens[0] + 1, hit.tokens[0]))
+            ),
+            None,
+        )
+        if verb is None:
+            kept.append(hit)
+        else:  # the object stays as evidence of the verb's event
+            kept[kept.index(verb)] = attrs.evolve(verb, tokens=(*verb.tokens, *hit.tokens))
+    return kept
+
+
+def _attributive(sentence: Span, k: int) -> bool:
+    """A participle used as an adjective before its noun: ``der inhaftierten deutschen Bürger``."""
+    word = sentence[k].lower_
+    if "ge" not in word[:8] or not word.endswith(ADJECTIVE_ENDINGS) or k + 1 >= len(sentence):
+        return False
+    following = sentence[k + 1 : k + 3]
+    return following[0].text[:1].isupper() or (
+        len(following) > 1 and following[0].lower_.endswith(ADJECTIVE_ENDINGS) and following[1].text[:1].isupper()
+    )
+
+
 def _lower_doc(span: Span) -> Doc:
     """A doc of the span's lower-case words, so phrase forms match whatever the case."""
     return Doc(span.doc.vocab, words=[t.lower_ for t in span], spaces=[bool(t.whitespace_) for t in span])
 
 
+def _is_break(sentence: Span, j: int) -> bool:
+    """A clause boundary; a comma between two names (``Die USA, Japan und …``) is a list, not one."""
+    token = sentence[j]
+    if token.text == ",":
+        return not (0 < j < len(sentence) - 1 and sentence[j - 1].text[:1].isupper() and sentence[j + 1].text[:1].isupper())
+    return token.text in CLAUSE_BREAKS or token.is_sent_end and token.is_punct
+
+
 def _clause_end(sentence: Span, k: int) -> int:
-    for j in range(k + 1, len(sentence)):
-        if sentence[j].text in CLAUSE_BREAKS or sentence[j].is_sent_end and sentence[j].is_punct:
-            return j
-    return len(sentence)
+    return next((j for j in range(k + 1, len(sentence)) if _is_break(sentence, j)), len(sentence))
 
 
 def _clause_start(sentence: Span, k: int) -> int:
-    for j in range(k - 1, -1, -1):
-        if sentence[j].text in CLAUSE_BREAKS:
-            return j + 1
-    return 0
+    return next((j + 1 for j in range(k - 1, -1, -1) if _is_break(sentence, j)), 0)
 
 
 @attrs.define
@@ -308,6 +379,18 @@ class _Draft:
         )
 
 
+def _is_visit(trigger: Trigger) -> bool:
+    return (trigger.cameo or "").startswith("042")
+
+
+def _contiguous(tokens: tuple[int, ...]) -> bool:
+    return tokens == tuple(range(tokens[0], tokens[0] + len(tokens)))
+
+
+def _token_mention(token: Token) -> Mention:
+    return Mention(token.text, token.idx, token.idx + len(token))
+
+
 def _specificity(place: PlaceMention) -> int:
     return PLACE_SPECIFICITY.get(place.place.feature, 1)
 
@@ -320,6 +403,7 @@ class EventCoder:
                  affiliations: dict[str, str], is_role: Callable[[str], object] = lambda word: False) -> None:
         self.finder, self.doc, self.published = finder, doc, published
         self.finder_roles = is_role
+        self.token_ends = [t.idx + len(t) for t in doc]
         self.actors, self.places, self.times, self.money = actors, places, times, money
         self.keys, self.affiliations = dict(keys), dict(affiliations)
         self.generic = self._generic_mentions()
@@ -364,8 +448,9 @@ class EventCoder:
         """All events of the doc that have a source, mentions of one event merged."""
         drafts: list[_Draft] = []
         blocked = _quoted_tokens(self.doc) | {i for m in self.generic for i in range(m.token_start, m.token_end)}
+        money_tokens = {t.i for m in self.money for t in self.doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
         for sentence in self.doc.sents:
-            for hit in self.finder.triggers(sentence, blocked):
+            for hit in _absorb_objects(sentence, self.finder.triggers(sentence, blocked, money_tokens)):
                 if body_end is None or self.doc[hit.tokens[0]].idx < body_end:
                     drafts.append(self._draft(sentence, hit))
             persons = [m for m in self._in(self.actors, sentence) if m.ref.kind == "PER"]
@@ -394,7 +479,7 @@ class EventCoder:
             time = duration
         status = self.finder.status(sentence, hit, time, self.published)
         place = self._place(sentence, hit, clause_lo, clause_hi)
-        if not target and place is not None and hit.trigger.type in PLACE_TARGET_TYPES:
+        if not target and place is not None and (hit.trigger.type in PLACE_TARGET_TYPES or _is_visit(hit.trigger)):
             state = self.finder.state_of_country.get(place.place.country)
             if state and state not in source:
                 target = [state]  # ``Angriff auf Odessa``, ``Rückzug aus Niger``: the place's state is hit
@@ -402,7 +487,7 @@ class EventCoder:
         return _Draft(
             trigger=hit.trigger,
             status=status,
-            main=Mention(main.text, main.idx, main.idx + len(main)),
+            main=self._trigger_mention(hit),
             sentence=(sentence.start_char, sentence.end_char),
             source=source,
             target=target,
@@ -410,8 +495,15 @@ class EventCoder:
             time=time,
             duration=duration.value if duration else None,
             amount=money[0] if money else None,
-            evidence=[Mention(self.doc[i].text, self.doc[i].idx, self.doc[i].idx + len(self.doc[i])) for i in hit.tokens[1:]],
+            evidence=[] if _contiguous(hit.tokens) else [_token_mention(self.doc[i]) for i in hit.tokens[1:]],
         )
+
+    def _trigger_mention(self, hit: TriggerHit) -> Mention:
+        """The whole phrase of a multi-word trigger (``humanitäre Hilfe``), else the main word."""
+        if _contiguous(hit.tokens):
+            span = self.doc[hit.tokens[0] : hit.tokens[-1] + 1]
+            return Mention(span.text, span.start_char, span.end_char)
+        return _token_mention(self.doc[hit.tokens[0]])
 
     def _time(self, sentence: Span, lo: int, hi: int) -> Time | None:
         dated = [t for t in self._in(self.times, sentence, lo, hi) if t.type in ("DATE", "TIME") and t.interval]
@@ -419,64 +511,132 @@ class EventCoder:
 
     def _place(self, sentence: Span, hit: TriggerHit, lo: int, hi: int) -> PlaceMention | None:
         for scope in ((lo, hi), (sentence.start_char, sentence.end_char)):
-            located = [p for p in self._in(self.places, sentence, *scope) if is_locative(self.doc, p.token_start)]
+            candidates = [p for p in self._in(self.places, sentence, *scope) if not self._is_seat(p)]
+            located = [p for p in candidates if is_locative(self.doc, p.token_start) or _after_place_noun(self.doc, p.token_start)]
+            if not located and _is_visit(hit.trigger) and scope == (lo, hi):
+                located = candidates  # ``wird Teheran besuchen``: the visited place is the object
             if located:
                 return min(located, key=lambda p: (_specificity(p), abs(p.token_start - hit.tokens[0])))
         if hit.trigger.type in PHYSICAL_TYPES:
             return self.dateline
         return None
 
+    def _is_seat(self, place: PlaceMention) -> bool:
+        """``die Regierung in Pristina``, ``die Junta in Bamako``: where an actor sits, not where it acts.
+
+        Police, troops and crowds act where they are (``die Polizei in Istanbul``).
+        """
+        i = place.token_start - 1
+        while i > 0 and self.doc[i].lower_ in ("der", "dem", "den", "des"):
+            i -= 1
+        if i < 1 or self.doc[i].lower_ not in ("in", "im", "aus"):
+            return False
+        return any(
+            m.token_end == i and (m.via not in ("generic", "default") or m.ref.name in self.finder.governments)
+            for m in self.candidates
+        )
+
     # -- roles ------------------------------------------------------------------------
     def _roles(self, sentence: Span, hit: TriggerHit, lo: int, hi: int) -> tuple[list[str], list[str]]:
+        """Source and target keys of a trigger from German clause patterns (no parser needed)."""
         main = hit.tokens[0]
+        at = self.doc[main].idx
         clause = [m for m in self._in(self.candidates, sentence, lo, hi) if not self._is_role_modifier(m)]
         # ``russische Truppen``: the adjective already names the actor of the group
         clause = [m for m in clause if not (m.via == "generic" and any(o.ref.kind == "GPE" and o.token_end == m.token_start for o in clause))]
+        noun = self.doc[main].text[:1].isupper() and len(hit.tokens) == 1
+        # Parts of a noun trigger's own phrase: ``NATO-Gipfel``, ``russischen Angriff``, ``Angriff der Hamas``.
+        inside = [m for m in clause if m.token_start == main and m.via == "compound"] if noun else []
+        before = [m for m in clause if m.token_end == main and m.via == "adjective"] if noun else []
+        genitive = [m for m in clause if self._is_genitive_of(m, main)] if noun else []
+        own = inside + before + genitive
+        parties = [m for m in clause if self._governing_preposition(m) == "zwischen"]
+        parties += [m for m in clause if m not in parties and self._in_list_after(m, parties)]
+        passive = self._is_passive(hit, lo, hi)
         source: list[ActorMention] = []
         target: list[ActorMention] = []
-        # A compound prefix, a genitive or an adjective right at a noun trigger is its source.
-        inside = [m for m in clause if m.token_start == main and m.via == "compound"]
-        genitive = [m for m in clause if self._is_genitive_of(m, main)]
-        before = [m for m in clause if m.token_end == main and m.via == "adjective"]
-        passive = self._is_passive(sentence, hit, lo, hi)
         for m in clause:
-            if m in inside or m in before or m in genitive:
+            if m in own or m in parties:
                 continue
             preposition = self._governing_preposition(m)
             if preposition in AGENT_PREPOSITIONS and passive:
                 source.append(m)
             elif preposition in TARGET_PREPOSITIONS or self._in_list_after(m, target):
                 target.append(m)
+            elif source and preposition is None and self._in_list_after(m, source):
+                source.append(m)  # ``Serbien und Kosovo einigten sich``
             elif preposition is not None:
                 continue
             elif self._is_genitive_attribute(m):
-                if source and m.start > self.doc[main].idx:
+                if source and m.start > at:
                     target.append(m)  # ``lehnte Finanzhilfen der EU ab``: the object's owner is the target
-                continue
             elif not source:
                 source.append(m)
-            elif m.start > self.doc[main].idx or self.doc[m.token_start - 1].lower_ in ("der", "dem", "den"):
-                target.append(m)
-        noun_trigger = self.doc[main].text[:1].isupper() and len(hit.tokens) == 1
-        parties = [m for m in clause if self._governing_preposition(m) == "zwischen"]
-        parties += [m for m in clause if m not in parties and self._in_list_after(m, parties)]
-        if noun_trigger and parties:
-            # ``Einigung zwischen der Hamas und Israel``: the parties do it together
-            source, target = parties, [m for m in target if m not in parties]
-            inside = genitive = before = []
-        if noun_trigger and (inside or genitive or before) and not (source and source[0].token_end <= main and self._is_subject_of_clause(source[0], lo)):
-            source = (inside or genitive or before)[:1]
-        if passive and not any(self._governing_preposition(m) in AGENT_PREPOSITIONS for m in source):
-            target = source + target  # the grammatical subject of a passive is the target
-            source = []
+            else:
+                target.append(m)  # another actor without a preposition is an object
+        if noun and parties:
+            source, target = parties, [m for m in target if m not in parties]  # ``Einigung zwischen A und B``
+        elif noun and own:
+            agents = inside + before + (genitive if hit.trigger.genitive == "source" else [])
+            patients = genitive if hit.trigger.genitive == "target" else []
+            if agents:
+                source, target = agents[:1], patients + [m for m in target if m not in agents]
+            else:
+                target = patients + target
+        elif noun and self._framed(main):
+            source, target = [], []  # ``für den Luftangriff``: the clause's subject is not its agent
+        if not source and not noun and not passive:
+            source = self._subject_outside(sentence, lo, main)
+        if passive and not any(self._governing_preposition(m) in AGENT_PREPOSITIONS for m in source) or hit.trigger.subject == "target":
+            target, source = source + target, []  # the grammatical subject of a passive is its target
         if not source:
             source = self._default_agent(hit, sentence)
         source_keys = self._keys(source)
         if not source_keys and self.last_person and any(t.text in PRONOUNS for t in self.doc[self._token_at(lo) : self._token_at(hi)]):
             source_keys = [self.last_person]
-        source_keys += [self.affiliations[k] for k in source_keys if k in self.affiliations and self.affiliations[k] not in source_keys]
-        target_keys = [k for k in self._keys(target) if k not in source_keys]
-        return source_keys, target_keys
+        source_keys += [a for k in source_keys if (a := self.affiliations.get(k)) and a not in source_keys]
+        return source_keys, self._target_keys(target, source_keys)
+
+    def _subject_outside(self, sentence: Span, lo: int, main: int) -> list[ActorMention]:
+        """The subject of a verb whose clause is cut by commas.
+
+        ``Surabischwili, die der Regierung … vorwirft``: a relative clause's subject is the actor
+        before it; ``Surabischwili, die …, schloss sich an``: a verb opening its clause takes
+        the actor that opens the sentence.
+        """
+        start = self._token_at(lo)
+        if start >= 2 and self.doc[start - 1].text == "," and self.doc[start].lower_ in RELATIVE_PRONOUNS:
+            return [m for m in self.candidates if m.token_end == start - 1][:1]
+        if main == start and start > sentence.start and self.doc[start - 1].text == ",":
+            opening = [m for m in self.candidates if sentence.start <= m.token_start < start]
+            if opening and self._governing_preposition(opening[0]) is None and opening[0].token_start - sentence.start <= 4:
+                return opening[:1]
+        return []
+
+    def _target_keys(self, target: list[ActorMention], source_keys: list[str]) -> list[str]:
+        """Targets as keys: a state's own groups drop out, official groups stand for their state."""
+        keys: list[str] = []
+        for m in target:
+            key = self.keys[m.ref.key]
+            if m.via in ("generic", "default") and self.finder.official_groups.get(m.ref.name):
+                if m.ref.country is None or m.ref.country in source_keys:
+                    continue  # ``verlegte Truppen``: the source's own troops are no target
+                key = m.ref.country  # ``die Regierung in Caracas`` is Venezuela
+            elif m.via in ("generic", "default") and m.ref.country is None:
+                continue  # stateless fighters have no code
+            if key not in source_keys and key not in keys:
+                keys.append(key)
+        return keys
+
+    def _framed(self, main: int) -> bool:
+        """The noun trigger stands in a prepositional phrase (``für den Luftangriff``, ``nach dem Treffen``)."""
+        for i in range(main - 1, max(main - 4, -1), -1):
+            word = self.doc[i].lower_
+            if word in TARGET_PREPOSITIONS or word in OTHER_PREPOSITIONS or word in AGENT_PREPOSITIONS:
+                return True
+            if not self.doc[i].text[:1].islower():
+                return False
+        return False
 
     def _default_agent(self, hit: TriggerHit, sentence: Span) -> list[ActorMention]:
         """The group that does an event of this type when the text names nobody (people protest)."""
@@ -495,14 +655,14 @@ class EventCoder:
         return [ActorMention(main.idx, main.idx + len(main), main.text, main.i, main.i + 1, ref, "default")]
 
     def _token_at(self, char: int) -> int:
-        span = self.doc.char_span(char, char, alignment_mode="expand")
-        return span.start if span is not None else len(self.doc)
+        """Index of the first token that ends after ``char``."""
+        return bisect.bisect_right(self.token_ends, char)
 
     def _is_subject_of_clause(self, m: ActorMention, lo: int) -> bool:
         """The actor opens its clause (after at most an article), as a German subject does."""
         return m.token_start - self._token_at(lo) <= 1
 
-    def _is_passive(self, sentence: Span, hit: TriggerHit, lo: int, hi: int) -> bool:
+    def _is_passive(self, hit: TriggerHit, lo: int, hi: int) -> bool:
         """``wurde … angegriffen``: a passive auxiliary and a participle trigger in one clause."""
         words = [t.lower_ for t in self.doc[self._token_at(lo) : self._token_at(hi)]]
         trigger = self.doc[hit.tokens[0]].lower_
@@ -531,7 +691,7 @@ class EventCoder:
 
     def _is_role_modifier(self, m: ActorMention) -> bool:
         """``ukrainische`` in ``der ukrainische Außenminister Andrii Sybiha`` belongs to the person."""
-        return m.via in ("adjective", "compound") and any(
+        return m.via in ("adjective", "compound", "genitive") and any(
             p.ref.kind == "PER" and p.role and 0 <= p.token_start - m.token_end <= 1 for p in self.actors
         )
 
@@ -550,6 +710,11 @@ class EventCoder:
             return False
         between = self.doc[target[-1].token_end : m.token_start]
         return all(t.text in (",", "und", "sowie", "darunter", "wie", "etwa", "oder") or t.text[:1].isupper() or t.lower_ in ("der", "die", "den", "dem", "des") for t in between) and len(between) <= 8
+
+
+def _after_place_noun(doc: Doc, i: int) -> bool:
+    """``die Stadt Kadugli``, ``der Region Mopti``: a place named after a place noun."""
+    return i > 0 and is_place_noun(doc[i - 1].text)
 
 
 def _quoted_tokens(doc: Doc, longest: int = 120) -> set[int]:
