@@ -28,8 +28,10 @@ def test_extract_end_to_end_with_exact_values(extract):
 def test_to_dict_follows_schema_and_offsets_point_into_text(extract):
     """to_dict has exactly the schema keys and every span's offsets reproduce its text."""
     data = json.loads(extract(TEXT, published=dt.date(2025, 4, 5)).to_json())
-    assert list(data) == ["schema", "backbone", "published", "body_end", "actors", "places", "money", "times", "events"]
-    assert (data["schema"], data["published"], data["body_end"]) == ("lagebild/1", "2025-04-05", len(TEXT))
+    assert list(data) == ["schema", "backbone", "published", "body_end", "language", "html", "actors", "places", "money", "times", "events"]
+    assert (data["schema"], data["published"], data["body_end"], data["language"], data["html"]) == (
+        "lagebild/1", "2025-04-05", len(TEXT), "de", False
+    )
     spans = [m for a in data["actors"] for m in a["mentions"]] + data["money"] + data["times"] + [e["trigger"] for e in data["events"]]
     assert spans and all(TEXT[s["start"] : s["end"]] == s["text"] for s in spans)
 
@@ -88,3 +90,39 @@ def test_public_api_is_exported():
     """__all__ lists the public names and each is importable from the package."""
     assert lagebild.__all__ == sorted(lagebild.__all__, key=str.lower) or lagebild.__all__ == sorted(lagebild.__all__)
     assert all(hasattr(lagebild, name) for name in lagebild.__all__)
+
+
+def test_html_input_is_converted_and_offsets_point_into_its_text():
+    """HTML is detected and converted; the result carries the text its offsets point into."""
+    result = lagebild.Extractor(model="blank").extract("<p>Die NATO sagte der Ukraine Hilfe zu.</p><script>var x;</script>")
+    data = result.to_dict()
+    assert (data["html"], data["text"]) == (True, "Die NATO sagte der Ukraine Hilfe zu.")
+    assert [(m["text"], m["start"]) for a in data["actors"] for m in a["mentions"]] == [("NATO", 4), ("Ukraine", 19)]
+
+
+def test_html_policy_reject_and_keep():
+    """html='reject' refuses HTML with InputError; html='keep' analyses the markup as text."""
+    with pytest.raises(lagebild.InputError, match="HTML"):
+        lagebild.Extractor(model="blank", html="reject").extract("<p>Die EU tagte.</p>")
+    assert lagebild.Extractor(model="blank", html="keep").extract("<p>Die EU tagte.</p>").html is False
+    with pytest.raises(lagebild.InputError, match="html must be one of"):
+        lagebild.Extractor(model="blank", html="maybe")
+
+
+def test_language_is_reported(extract):
+    """Non-German text is reported as such rather than silently coded."""
+    assert extract("Die Regierung in Berlin hat am Montag neue Hilfen für die Ukraine beschlossen.").language == "de"
+    assert extract("The government said on Monday that it will send more aid to the region.").language == "en"
+
+
+def test_text_longer_than_the_backbone_limit_is_an_input_error(extractor):
+    """A text over spaCy's max_length raises InputError with the limit, not spaCy's ValueError."""
+    with pytest.raises(lagebild.InputError, match="the limit is 1,000,000"):
+        extractor.extract("a" * 1_000_001)
+
+
+def test_currency_compound_is_no_actor(extract):
+    """``US-Dollar`` in an amount does not make the USA an actor."""
+    result = extract("Die EU gab 3,5 Mrd. US-Dollar frei.")
+    assert [a.id for a in result.actors] == ["EU"]
+    assert [(m.value, m.currency) for m in result.money] == [(3.5e9, "USD")]

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from .backbone import backbone_name, load_backbone
 from .components import Analysis, add_to_pipeline
 from .errors import InputError
+from .hygiene import HTML_POLICIES, guess_language, html_to_text, looks_like_html
 from .places import merge_places
 from .records import Extraction, ExtractionError
 
@@ -98,17 +99,36 @@ class Extractor:
     'NATO'
     """
 
-    def __init__(self, model: str = "auto", lexicons: Sequence[str | Path] = ()) -> None:
+    def __init__(self, model: str = "auto", lexicons: Sequence[str | Path] = (), *, html: str = "auto") -> None:
+        if html not in HTML_POLICIES:
+            raise InputError(f"html must be one of {', '.join(HTML_POLICIES)}, not {html!r}")
         self.model = model
+        self.html = html
         self.lexicons = tuple(str(p) for p in lexicons)
         self.nlp = load_pipeline(model, self.lexicons)
         self.backbone = backbone_name(self.nlp)
 
     def make_doc(self, text: str, published: Published = None) -> Doc:
-        """Tokenise ``text`` and attach its publication date, ready for the pipeline."""
-        doc = self.nlp.make_doc(_check_text(text))
-        doc._.lagebild = Analysis(published=parse_published(published))
+        """Tokenise ``text`` (its text, if it is HTML) and attach its publication date and language."""
+        text, converted = self._plain_text(_check_text(text))
+        if len(text) > self.nlp.max_length:
+            raise InputError(
+                f"text has {len(text):,} characters; the limit is {self.nlp.max_length:,} "
+                "(split the text, or raise Extractor.nlp.max_length)"
+            )
+        doc = self.nlp.make_doc(text)
+        doc._.lagebild = Analysis(published=parse_published(published), language=guess_language(text), html=converted)
         return doc
+
+    def _plain_text(self, text: str) -> tuple[str, bool]:
+        """Apply the HTML policy: the text to analyse, and whether it was converted from HTML."""
+        if self.html == "keep" or self.html == "auto" and not looks_like_html(text):
+            return text, False
+        if self.html == "reject":
+            if looks_like_html(text):
+                raise InputError("the text is HTML (tags or entities); convert it first or use html='convert'")
+            return text, False
+        return _check_text(html_to_text(text)), True
 
     def extract(self, text: str, published: Published = None) -> Extraction:
         """Extract the Lagebild of one article."""
@@ -157,7 +177,7 @@ class Extractor:
         self, batches: Iterator[list[_Prepared | ExtractionError]], n_process: int
     ) -> Iterator[Extraction | ExtractionError]:
         context = multiprocessing.get_context("spawn")
-        with context.Pool(n_process, initializer=_init_worker, initargs=(self.model, self.lexicons)) as pool:
+        with context.Pool(n_process, initializer=_init_worker, initargs=(self.model, self.lexicons, self.html)) as pool:
             # Pool.imap would read the whole input ahead; keeping two batches per worker
             # in flight keeps every worker busy while memory stays bounded.
             in_flight: collections.deque[Any] = collections.deque()
@@ -180,15 +200,18 @@ class Extractor:
             money=tuple(state.money),
             times=tuple(state.times),
             events=tuple(state.events),
+            language=state.language,
+            html=state.html,
+            text=doc.text,
         )
 
 
 _worker: Extractor | None = None
 
 
-def _init_worker(model: str, lexicons: tuple[str, ...]) -> None:
+def _init_worker(model: str, lexicons: tuple[str, ...], html: str) -> None:
     global _worker
-    _worker = Extractor(model=model, lexicons=lexicons)
+    _worker = Extractor(model=model, lexicons=lexicons, html=html)
 
 
 def _worker_extract_batch(batch: list[_Prepared | ExtractionError]) -> list[Extraction | ExtractionError]:

@@ -28,7 +28,7 @@ from .records import Actor, Event, Money, Time
 from .times import find_times
 
 #: Component names in the order they must run.
-STAGES = ("lagebild_body", "lagebild_actors", "lagebild_places", "lagebild_money", "lagebild_times", "lagebild_events")
+STAGES = ("lagebild_body", "lagebild_money", "lagebild_times", "lagebild_actors", "lagebild_places", "lagebild_events")
 
 
 @attrs.define
@@ -37,6 +37,8 @@ class Analysis:
 
     published: dt.date | None = None
     body_end: int | None = None
+    language: str = "unknown"
+    html: bool = False
     actors: list[ActorMention] = attrs.Factory(list)
     actor_records: dict[str, Actor] = attrs.Factory(dict)
     places: list[PlaceMention] = attrs.Factory(list)
@@ -58,6 +60,10 @@ def analysis(doc: Doc) -> Analysis:
     if doc._.lagebild is None:
         doc._.lagebild = Analysis()
     return doc._.lagebild
+
+
+def _inside(start: int, spans: list[tuple[int, int]]) -> bool:
+    return any(lo <= start < hi for lo, hi in spans)
 
 
 def _mirror(doc: Doc, key: str, items: list[Any], label: Any) -> None:
@@ -84,7 +90,11 @@ class ActorStage:
 
     def __call__(self, doc: Doc) -> Doc:
         state = analysis(doc)
-        state.actors = [m for m in self.finder(doc, state.published) if state.in_body(m.start)]
+        amounts = [(m.start, m.end) for m in state.money]
+        state.actors = [
+            m for m in self.finder(doc, state.published)
+            if state.in_body(m.start) and not (m.via == "compound" and _inside(m.start, amounts))  # ``US-Dollar``
+        ]
         state.actor_records = merge_actors(state.actors, self.finder, state.published)
         _mirror(doc, "lagebild_actors", state.actors, lambda m: m.ref.key)
         return doc

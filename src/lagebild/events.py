@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -23,7 +23,6 @@ from spacy.tokens import Doc, Span, Token
 from .actors import ActorMention, ActorRef, is_locative, is_place_noun
 from .lexicons import Lexicons
 from .matching import NameIndex
-from .body import dateline_span
 from .places import PlaceMention
 from .records import Amount, Event, Interval, Mention, Money, Time
 
@@ -48,6 +47,14 @@ PLEDGEABLE = frozenset({"AID", "SUPPORT", "COOPERATE", "CONCEDE", "RETREAT", "AG
 #: Compounds whose tail looks like a trigger head but is another word.
 FALSE_HEADS = ("herausforderung", "herausforderungen", "überforderung", "anforderung", "anforderungen")
 ADJECTIVE_ENDINGS = ("e", "en", "em", "er", "es")
+ALL_PREPOSITIONS = TARGET_PREPOSITIONS | AGENT_PREPOSITIONS | OTHER_PREPOSITIONS
+#: How far (in words) around a trigger its status cues and roles are looked for; bounds the
+#: work per trigger so that a sentence without punctuation costs linear time.
+WINDOW = 30
+#: How far after a verb trigger its object noun may stand.
+OBJECT_DISTANCE = 10
+#: How many earlier events of the same kind a new one is compared with when merging.
+MERGE_HORIZON = 20
 RELATIVE_PRONOUNS = frozenset("die der das den dem deren dessen welche welcher welches".split())
 SUBORDINATORS = frozenset("dass daß um damit ob wenn weil".split())
 #: Words that continue a list of targets into the next clause.
@@ -96,7 +103,7 @@ class EventFinder:
         self.forms: dict[str, Trigger] = {}
         self.phrases: NameIndex[Trigger] = NameIndex()
         self.separable: dict[str, list[tuple[str, Trigger]]] = {}
-        self.heads: list[tuple[str, Trigger]] = []
+        heads: dict[int, dict[str, Trigger]] = {}
         for entry in lex.triggers:
             trigger = _trigger(entry)
             for form in entry.get("forms", ()):
@@ -105,11 +112,11 @@ class EventFinder:
                 else:
                     self.forms.setdefault(form.lower(), trigger)
                     if entry.get("head"):
-                        self.heads.append((form.lower(), trigger))
+                        heads.setdefault(len(form), {}).setdefault(form.lower(), trigger)
             if entry.get("particle"):
                 for form in entry.get("finite", ()):
                     self.separable.setdefault(form.lower(), []).append((entry["particle"].lower(), trigger))
-        self.heads.sort(key=lambda h: -len(h[0]))
+        self.heads = sorted(heads.items(), reverse=True)
         #: what a pledged amount without an aid word is: the lexicon's generic aid
         self.aid = self.forms.get("hilfe")
         self.generic: NameIndex[dict[str, Any]] = NameIndex()
@@ -131,83 +138,91 @@ class EventFinder:
                     self.separable_cues.setdefault(form.lower(), []).append((entry["particle"].lower(), entry["status"]))
 
     # -- triggers ---------------------------------------------------------------------
-    def triggers(self, sentence: Span, blocked: set[int] = frozenset(), money: set[int] = frozenset()) -> list[TriggerHit]:
+    def triggers(self, clauses: Clauses, blocked: set[int] = frozenset(), money: Sequence[int] = ()) -> list[TriggerHit]:
         """Trigger hits of a sentence, each token used once, particle verbs first.
 
-        ``blocked`` tokens never trigger; ``money`` are the tokens of amounts, which turn a
-        bare pledge (``sagte 20 Milliarden Euro zu``) into aid.
+        ``blocked`` tokens never trigger; ``money`` (sorted) are the tokens of amounts, which
+        turn a bare pledge (``sagte 20 Milliarden Euro zu``) into aid.
         """
+        sentence, words, tokens = clauses.sentence, clauses.words, clauses.tokens
         hits: list[TriggerHit] = []
         used: set[int] = set(blocked)
         pledges: list[int] = []
-        words = [t.lower_ for t in sentence]
-        for k, token in enumerate(sentence):
+        for k, token in enumerate(tokens):
+            if words[k] not in self.separable_cues and self.cues.get(words[k]) != "pledged":
+                continue
             # ``sagte … zu`` is a pledge cue, so ``sagte`` is no statement there
-            clause = words[k + 1 : _clause_end(sentence, k)]
+            end = clauses.end(k)
             triggering = {p for p, _ in self.separable.get(words[k], ())}
-            cues = [status for p, status in self.separable_cues.get(words[k], ()) if p in clause and p not in triggering]
+            cues = [status for p, status in self.separable_cues.get(words[k], ()) if p not in triggering and clauses.find(p, k + 1, end) is not None]
             if cues:
                 used.add(token.i)
             if "pledged" in cues or self.cues.get(words[k]) == "pledged" and token.text[:1].islower():
                 pledges.append(k)
-        for k, token in enumerate(sentence):
-            if token.i in used:
+        for k, token in enumerate(tokens):
+            if token.i in used or words[k] not in self.separable:
                 continue
-            for particle, trigger in self.separable.get(words[k], ()):
-                end = _clause_end(sentence, k)
-                particle_at = next((j for j in range(k + 1, end) if words[j] == particle), None)
+            for particle, trigger in self.separable[words[k]]:
+                particle_at = clauses.find(particle, k + 1, clauses.end(k))
                 if particle_at is not None:
-                    hits.append(TriggerHit(trigger, (token.i, sentence[particle_at].i)))
+                    hits.append(TriggerHit(trigger, (token.i, tokens[particle_at].i)))
                     # ``rief zur Zustimmung auf``: words inside the verb bracket belong to this event
-                    used.update(range(token.i, sentence[particle_at].i + 1))
+                    used.update(range(token.i, tokens[particle_at].i + 1))
                     break
-        for hit in self.phrases.find(_lower_doc(sentence), genitive=False, compounds=False):
-            tokens = tuple(range(sentence.start + hit.start, sentence.start + hit.end))
-            if not used.intersection(tokens):
-                hits.append(TriggerHit(hit.targets[0], tokens))
-                used.update(tokens)
-        for k, token in enumerate(sentence):
+        for start, end, targets in self.phrases.find_words(words):
+            span = tuple(range(sentence.start + start, sentence.start + end))
+            if not used.intersection(span):
+                hits.append(TriggerHit(targets[0], span))
+                used.update(span)
+        for k, token in enumerate(tokens):
             if token.i in used or not token.is_alpha and "-" not in token.text:
                 continue
             trigger = self.forms.get(words[k]) or self._head(token)
-            if trigger and trigger.pos == "VERB" and (k > 0 and token.text[:1].isupper() or _attributive(sentence, k)):
+            if trigger and trigger.pos == "VERB" and (k > 0 and token.text[:1].isupper() or _attributive(tokens, k)):
                 continue  # ``das Treffen`` is a noun; ``die inhaftierten Bürger`` an adjective
             if trigger:
                 hits.append(TriggerHit(trigger, (token.i,)))
                 used.add(token.i)
+        hits.sort(key=lambda h: h.tokens[0])
+        starts = [h.tokens[0] for h in hits]
         for k in pledges:
-            lo, hi = sentence.start + _clause_start(sentence, k), sentence.start + _clause_end(sentence, k)
-            if self.aid and money.intersection(range(lo, hi)) and not any(lo <= h.tokens[0] < hi for h in hits):
-                hits.append(TriggerHit(self.aid, (sentence[k].i,), "pledged"))
+            lo, hi = sentence.start + clauses.start(k), sentence.start + clauses.end(k)
+            has_money = bisect.bisect_left(money, lo) < bisect.bisect_left(money, hi)
+            has_trigger = bisect.bisect_left(starts, lo) < bisect.bisect_left(starts, hi)
+            if self.aid and has_money and not has_trigger:
+                hits.append(TriggerHit(self.aid, (tokens[k].i,), "pledged"))
         return sorted(hits, key=lambda h: h.tokens[0])
 
     def _head(self, token: Token) -> Trigger | None:
+        """The trigger a compound ends in (``Raketenangriffen`` → Angriff), longest head first."""
         if not token.text[:1].isupper():
             return None
         word = token.lower_
-        for head, trigger in self.heads:
-            if word.endswith(head) and len(word) > len(head) + 2 and not word.endswith(FALSE_HEADS):
-                return trigger
+        for length, heads in self.heads:
+            if len(word) > length + 2:
+                trigger = heads.get(word[-length:])
+                if trigger and not word.endswith(FALSE_HEADS):
+                    return trigger
         return None
 
     # -- status -----------------------------------------------------------------------
-    def status(self, sentence: Span, hit: TriggerHit, event_time: Time | None, published: dt.date | None) -> str:
+    def status(self, clauses: Clauses, hit: TriggerHit, event_time: Time | None, published: dt.date | None) -> str:
         """occurred, pledged, planned, denied or demanded, from the cues in the trigger's clause."""
         if hit.status:
             return hit.status
+        sentence, words = clauses.sentence, clauses.words
         main = hit.tokens[0] - sentence.start
-        start, end = _clause_start(sentence, main), _clause_end(sentence, max(hit.tokens) - sentence.start)
-        words = [t.lower_ for t in sentence]
+        start, end = clauses.start(main), clauses.end(max(hit.tokens) - sentence.start)
         if start > 0 and words[start] in SUBORDINATORS:
-            start = _clause_start(sentence, start - 1)  # ``Vorgesehen ist, dass …``: the main clause governs
+            start = clauses.start(start - 1)  # ``Vorgesehen ist, dass …``: the main clause governs
         found: set[str] = set()
-        for k in range(start, end):
+        for k in range(max(start, main - WINDOW), min(end, main + WINDOW)):
             if k + sentence.start in hit.tokens:
                 continue
-            if k > 0 and sentence[k].text[:1].isupper() and not 0 < main - k <= 3:
+            if k > 0 and clauses.tokens[k].text[:1].isupper() and not 0 < main - k <= 3:
                 continue  # a cue noun (``Ankündigung``) speaks of its own phrase only
-            status = self._cue(words, k, end)
-            if status == "denied" and not self._negates(sentence, words, k, main, hit):
+            status = self._cue(clauses, k, end)
+            if status == "denied" and not self._negates(clauses.tokens, words, k, main, hit):
                 continue
             if status == "demanded" and hit.trigger.type == "REQUEST":
                 continue
@@ -222,21 +237,21 @@ class EventFinder:
                 found.add("planned")
         return next((s for s in STATUS_ORDER if s in found), "occurred")
 
-    def _cue(self, words: list[str], k: int, clause_end: int) -> str | None:
+    def _cue(self, clauses: Clauses, k: int, clause_end: int) -> str | None:
         """The status a word signals: a cue form, a participle used as adjective, or a split particle verb."""
-        word = words[k]
+        word = clauses.words[k]
         status = self.cues.get(word)
         if status is None and word.endswith(ADJECTIVE_ENDINGS):
             stem = word[:-2] if word.endswith(("en", "em", "er", "es")) else word[:-1]
             status = self.cues.get(stem) if stem.startswith(("ge", "zuge", "ange", "vorge")) or "ge" in stem[:6] else None
         if status is None:
             for particle, separable_status in self.separable_cues.get(word, ()):
-                if particle in words[k + 1 : clause_end]:
+                if clauses.find(particle, k + 1, clause_end) is not None:
                     return separable_status
         return status
 
     @staticmethod
-    def _negates(sentence: Span, words: list[str], k: int, main: int, hit: TriggerHit) -> bool:
+    def _negates(sentence: Sequence[Token], words: list[str], k: int, main: int, hit: TriggerHit) -> bool:
         """A negation denies the trigger when it stands near it and does not modify another word."""
         if words[k + 1 : k + 2] == ["nur"]:
             return False  # nicht nur … sondern auch
@@ -250,63 +265,81 @@ class EventFinder:
         return verb and abs(main - k) <= 8 or 0 < main - k <= 2
 
 
-def _absorb_objects(sentence: Span, hits: list[TriggerHit]) -> list[TriggerHit]:
+def _absorb_objects(clauses: Clauses, hits: list[TriggerHit]) -> list[TriggerHit]:
     """A noun trigger that is the object of a verb trigger is part of that event.
 
     ``lehnte Finanzhilfen der EU ab``, ``stoppt EU-Beitrittsgespräche``, ``unterzeichneten ein
     Abkommen``: one event, coded by the verb. Demands keep their object as an event of its
-    own (``forderte Sanktionen``: a demanded SANCTION).
+    own (``forderte Sanktionen``: a demanded SANCTION). Only the nearest verb counts.
     """
+    offset = clauses.sentence.start
     kept: list[TriggerHit] = []
+    verb: TriggerHit | None = None
     for hit in hits:
-        token = sentence.doc[hit.tokens[0]]
-        verb = next(
-            (
-                v for v in reversed(kept)
-                if v.trigger.pos == "VERB" and v.trigger.type != "REQUEST" and v.tokens[0] < hit.tokens[0]
-                and token.text[:1].isupper() and len(hit.tokens) == 1
-                and not any(_is_break(sentence, j - sentence.start) for j in range(v.tokens[0] + 1, hit.tokens[0]))
-                and not any(sentence.doc[j].lower_ in TARGET_PREPOSITIONS | OTHER_PREPOSITIONS | AGENT_PREPOSITIONS for j in range(v.tokens[0] + 1, hit.tokens[0]))
-            ),
-            None,
-        )
-        if verb is None:
-            kept.append(hit)
-        else:  # the object stays as evidence of the verb's event
-            kept[kept.index(verb)] = attrs.evolve(verb, tokens=(*verb.tokens, *hit.tokens))
+        token = clauses.tokens[hit.tokens[0] - offset]
+        if verb is not None and token.text[:1].isupper() and len(hit.tokens) == 1 and _governs(clauses, verb.tokens[0] - offset, hit.tokens[0] - offset):
+            index = kept.index(verb)
+            kept[index] = verb = attrs.evolve(verb, tokens=(*verb.tokens, *hit.tokens))  # the object stays as evidence
+            continue
+        kept.append(hit)
+        if hit.trigger.pos == "VERB" and hit.trigger.type != "REQUEST":
+            verb = hit
     return kept
 
 
-def _attributive(sentence: Span, k: int) -> bool:
-    """A participle used as an adjective before its noun: ``der inhaftierten deutschen Bürger``."""
-    word = sentence[k].lower_
-    if "ge" not in word[:8] or not word.endswith(ADJECTIVE_ENDINGS) or k + 1 >= len(sentence):
+def _governs(clauses: Clauses, verb: int, noun: int) -> bool:
+    """The noun follows the verb closely in the same clause with no preposition between."""
+    if not 0 < noun - verb <= OBJECT_DISTANCE or clauses.end(verb) < noun:
         return False
-    following = sentence[k + 1 : k + 3]
+    return not any(clauses.words[j] in ALL_PREPOSITIONS for j in range(verb + 1, noun))
+
+
+def _attributive(tokens: Sequence[Token], k: int) -> bool:
+    """A participle used as an adjective before its noun: ``der inhaftierten deutschen Bürger``."""
+    word = tokens[k].lower_
+    if "ge" not in word[:8] or not word.endswith(ADJECTIVE_ENDINGS) or k + 1 >= len(tokens):
+        return False
+    following = tokens[k + 1 : k + 3]
     return following[0].text[:1].isupper() or (
         len(following) > 1 and following[0].lower_.endswith(ADJECTIVE_ENDINGS) and following[1].text[:1].isupper()
     )
 
 
-def _lower_doc(span: Span) -> Doc:
-    """A doc of the span's lower-case words, so phrase forms match whatever the case."""
-    return Doc(span.doc.vocab, words=[t.lower_ for t in span], spaces=[bool(t.whitespace_) for t in span])
-
-
-def _is_break(sentence: Span, j: int) -> bool:
+def _is_break(tokens: Sequence[Token], j: int) -> bool:
     """A clause boundary; a comma between two names (``Die USA, Japan und …``) is a list, not one."""
-    token = sentence[j]
+    token = tokens[j]
     if token.text == ",":
-        return not (0 < j < len(sentence) - 1 and sentence[j - 1].text[:1].isupper() and sentence[j + 1].text[:1].isupper())
+        return not (0 < j < len(tokens) - 1 and tokens[j - 1].text[:1].isupper() and tokens[j + 1].text[:1].isupper())
     return token.text in CLAUSE_BREAKS or token.is_sent_end and token.is_punct
 
 
-def _clause_end(sentence: Span, k: int) -> int:
-    return next((j for j in range(k + 1, len(sentence)) if _is_break(sentence, j)), len(sentence))
+class Clauses:
+    """A sentence's words and clause boundaries, computed once; every lookup is a bisection."""
 
+    def __init__(self, sentence: Span) -> None:
+        self.sentence = sentence
+        self.tokens = list(sentence)
+        self.words = [t.lower_ for t in self.tokens]
+        self.breaks = [j for j in range(len(self.tokens)) if _is_break(self.tokens, j)]
+        self.positions: dict[str, list[int]] = {}
+        for k, word in enumerate(self.words):
+            self.positions.setdefault(word, []).append(k)
 
-def _clause_start(sentence: Span, k: int) -> int:
-    return next((j + 1 for j in range(k - 1, -1, -1) if _is_break(sentence, j)), 0)
+    def end(self, k: int) -> int:
+        """Index of the boundary that closes the clause of word ``k`` (or the sentence length)."""
+        i = bisect.bisect_right(self.breaks, k)
+        return self.breaks[i] if i < len(self.breaks) else len(self.tokens)
+
+    def start(self, k: int) -> int:
+        """Index of the first word of the clause of word ``k``."""
+        i = bisect.bisect_left(self.breaks, k) - 1
+        return self.breaks[i] + 1 if i >= 0 else 0
+
+    def find(self, word: str, lo: int, hi: int) -> int | None:
+        """The first position of ``word`` in ``[lo, hi)``, if any."""
+        places = self.positions.get(word, ())
+        i = bisect.bisect_left(places, lo)
+        return places[i] if i < len(places) and places[i] < hi else None
 
 
 @attrs.define
@@ -406,10 +439,18 @@ class EventCoder:
         self.token_ends = [t.idx + len(t) for t in doc]
         self.actors, self.places, self.times, self.money = actors, places, times, money
         self.keys, self.affiliations = dict(keys), dict(affiliations)
+        self.adjective_ends = {m.token_end: m.ref.id for m in actors if m.ref.kind == "GPE" and m.via == "adjective"}
+        self.place_index = _ByStart(places)
         self.generic = self._generic_mentions()
-        self.candidates = sorted([*actors, *self.generic], key=lambda m: m.start)
-        start, end = dateline_span(doc.text)
-        self.dateline = next((p for p in places if p.dateline), None) if end else None
+        self.candidates = _ByStart([*actors, *self.generic])
+        self.actor_index = _ByStart(actors)
+        self.time_index = _ByStart(times)
+        self.money_index = _ByStart(money)
+        self.role_holders = {m.token_start for m in actors if m.ref.kind == "PER" and m.role}
+        self.mention_ends: dict[int, list[ActorMention]] = {}
+        for m in self.candidates.items:
+            self.mention_ends.setdefault(m.token_end, []).append(m)
+        self.dateline = next((p for p in places if p.dateline), None)
         self.last_person: str | None = None
 
     def _generic_mentions(self) -> list[ActorMention]:
@@ -434,13 +475,14 @@ class EventCoder:
         return found
 
     def _state_of_group(self, i: int) -> str | None:
-        """The state of an adjective right before a group (``georgische Polizei``), else of the sentence's place."""
-        for m in self.actors:
-            if m.ref.kind == "GPE" and m.via == "adjective" and m.token_end == i:
-                return m.ref.id
-        sentence = self.doc[i].sent
-        for p in self.places:
-            if sentence.start_char <= p.start < sentence.end_char and p.place.country in self.finder.state_of_country:
+        """The state of an adjective right before a group (``georgische Polizei``), else of a place near it."""
+        if i in self.adjective_ends:
+            return self.adjective_ends[i]
+        # places near the group (within the window), as the sentence's location
+        lo = self.doc[max(0, i - WINDOW)].idx
+        hi = self.doc[min(len(self.doc), i + WINDOW) - 1].idx + 1
+        for p in self.place_index.iter_between(lo, hi):
+            if p.place.country in self.finder.state_of_country:
                 return self.finder.state_of_country[p.place.country]
         return None
 
@@ -448,42 +490,43 @@ class EventCoder:
         """All events of the doc that have a source, mentions of one event merged."""
         drafts: list[_Draft] = []
         blocked = _quoted_tokens(self.doc) | {i for m in self.generic for i in range(m.token_start, m.token_end)}
-        money_tokens = {t.i for m in self.money for t in self.doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
+        money_tokens = sorted({self._token_at(m.start) for m in self.money})
         for sentence in self.doc.sents:
-            for hit in _absorb_objects(sentence, self.finder.triggers(sentence, blocked, money_tokens)):
+            clauses = Clauses(sentence)
+            for hit in _absorb_objects(clauses, self.finder.triggers(clauses, blocked, money_tokens)):
                 if body_end is None or self.doc[hit.tokens[0]].idx < body_end:
-                    drafts.append(self._draft(sentence, hit))
-            persons = [m for m in self._in(self.actors, sentence) if m.ref.kind == "PER"]
+                    drafts.append(self._draft(clauses, hit))
+            persons = [m for m in self.actor_index.between(sentence.start_char, sentence.end_char) if m.ref.kind == "PER"]
             if persons:
                 self.last_person = self.keys[persons[0].ref.key]
         # An event nobody did cannot be coded (and never matches an analyst's record).
         return [d.to_event() for d in _merge(drafts) if d.source]
 
-    def _in(self, items: Iterable[Any], sentence: Span, start: int | None = None, end: int | None = None) -> list[Any]:
-        lo = sentence.start_char if start is None else start
-        hi = sentence.end_char if end is None else end
-        return [x for x in items if lo <= x.start < hi]
-
-    def _draft(self, sentence: Span, hit: TriggerHit) -> _Draft:
+    def _draft(self, clauses: Clauses, hit: TriggerHit) -> _Draft:
+        sentence, tokens = clauses.sentence, clauses.tokens
         main = self.doc[hit.tokens[0]]
         k = main.i - sentence.start
-        clause_lo = sentence[_clause_start(sentence, k)].idx
-        clause_end = _clause_end(sentence, max(hit.tokens) - sentence.start)
-        if clause_end + 1 < len(sentence) and sentence[clause_end + 1].lower_ in LIST_CONTINUATIONS:
-            clause_end = _clause_end(sentence, clause_end + 1)
-        clause_hi = sentence[clause_end - 1].idx + len(sentence[clause_end - 1]) if clause_end > 0 else sentence.end_char
-        source, target = self._roles(sentence, hit, clause_lo, clause_hi)
-        time = self._time(sentence, clause_lo, clause_hi)
-        duration = next((t for t in self._in(self.times, sentence) if t.type == "DURATION" and 0 <= main.idx - t.end <= 12), None)
+        first = max(clauses.start(k), k - WINDOW)
+        last = clauses.end(max(hit.tokens) - sentence.start)
+        if last + 1 < len(tokens) and clauses.words[last + 1] in LIST_CONTINUATIONS:
+            last = clauses.end(last + 1)
+        last = min(last, k + WINDOW)
+        clause_lo = tokens[first].idx
+        clause_hi = tokens[last - 1].idx + len(tokens[last - 1]) if last > 0 else sentence.end_char
+        # the sentence around the trigger, as far as anything in it may still concern the trigger
+        near = tokens[max(0, k - WINDOW)].idx, tokens[min(len(tokens), k + WINDOW) - 1].idx + 1
+        source, target = self._roles(sentence, hit, clause_lo, clause_hi, near)
+        time = self._time(clause_lo, clause_hi)
+        duration = next((t for t in self.time_index.between(main.idx - 40, main.idx) if t.type == "DURATION" and 0 <= main.idx - t.end <= 12), None)
         if duration and duration.interval and time is None:
             time = duration
-        status = self.finder.status(sentence, hit, time, self.published)
-        place = self._place(sentence, hit, clause_lo, clause_hi)
+        status = self.finder.status(clauses, hit, time, self.published)
+        place = self._place(hit, (clause_lo, clause_hi), near)
         if not target and place is not None and (hit.trigger.type in PLACE_TARGET_TYPES or _is_visit(hit.trigger)):
             state = self.finder.state_of_country.get(place.place.country)
             if state and state not in source:
                 target = [state]  # ``Angriff auf Odessa``, ``Rückzug aus Niger``: the place's state is hit
-        money = self._in(self.money, sentence)
+        money = self.money_index.first(*near)
         return _Draft(
             trigger=hit.trigger,
             status=status,
@@ -494,7 +537,7 @@ class EventCoder:
             place=place,
             time=time,
             duration=duration.value if duration else None,
-            amount=money[0] if money else None,
+            amount=money,
             evidence=[] if _contiguous(hit.tokens) else [_token_mention(self.doc[i]) for i in hit.tokens[1:]],
         )
 
@@ -505,15 +548,14 @@ class EventCoder:
             return Mention(span.text, span.start_char, span.end_char)
         return _token_mention(self.doc[hit.tokens[0]])
 
-    def _time(self, sentence: Span, lo: int, hi: int) -> Time | None:
-        dated = [t for t in self._in(self.times, sentence, lo, hi) if t.type in ("DATE", "TIME") and t.interval]
-        return dated[0] if dated else None
+    def _time(self, lo: int, hi: int) -> Time | None:
+        return next((t for t in self.time_index.between(lo, hi) if t.type in ("DATE", "TIME") and t.interval), None)
 
-    def _place(self, sentence: Span, hit: TriggerHit, lo: int, hi: int) -> PlaceMention | None:
-        for scope in ((lo, hi), (sentence.start_char, sentence.end_char)):
-            candidates = [p for p in self._in(self.places, sentence, *scope) if not self._is_seat(p)]
+    def _place(self, hit: TriggerHit, clause: tuple[int, int], near: tuple[int, int]) -> PlaceMention | None:
+        for scope in (clause, near):
+            candidates = [p for p in self.place_index.between(*scope) if not self._is_seat(p)]
             located = [p for p in candidates if is_locative(self.doc, p.token_start) or _after_place_noun(self.doc, p.token_start)]
-            if not located and _is_visit(hit.trigger) and scope == (lo, hi):
+            if not located and _is_visit(hit.trigger) and scope == clause:
                 located = candidates  # ``wird Teheran besuchen``: the visited place is the object
             if located:
                 return min(located, key=lambda p: (_specificity(p), abs(p.token_start - hit.tokens[0])))
@@ -532,18 +574,17 @@ class EventCoder:
         if i < 1 or self.doc[i].lower_ not in ("in", "im", "aus"):
             return False
         return any(
-            m.token_end == i and (m.via not in ("generic", "default") or m.ref.name in self.finder.governments)
-            for m in self.candidates
+            m.via not in ("generic", "default") or m.ref.name in self.finder.governments for m in self.mention_ends.get(i, ())
         )
 
     # -- roles ------------------------------------------------------------------------
-    def _roles(self, sentence: Span, hit: TriggerHit, lo: int, hi: int) -> tuple[list[str], list[str]]:
+    def _roles(self, sentence: Span, hit: TriggerHit, lo: int, hi: int, near: tuple[int, int]) -> tuple[list[str], list[str]]:
         """Source and target keys of a trigger from German clause patterns (no parser needed)."""
         main = hit.tokens[0]
         at = self.doc[main].idx
-        clause = [m for m in self._in(self.candidates, sentence, lo, hi) if not self._is_role_modifier(m)]
+        clause = [m for m in self.candidates.between(lo, hi) if not self._is_role_modifier(m)]
         # ``russische Truppen``: the adjective already names the actor of the group
-        clause = [m for m in clause if not (m.via == "generic" and any(o.ref.kind == "GPE" and o.token_end == m.token_start for o in clause))]
+        clause = [m for m in clause if not (m.via == "generic" and m.token_start in self.adjective_ends)]
         noun = self.doc[main].text[:1].isupper() and len(hit.tokens) == 1
         # Parts of a noun trigger's own phrase: ``NATO-Gipfel``, ``russischen Angriff``, ``Angriff der Hamas``.
         inside = [m for m in clause if m.token_start == main and m.via == "compound"] if noun else []
@@ -590,7 +631,7 @@ class EventCoder:
         if passive and not any(self._governing_preposition(m) in AGENT_PREPOSITIONS for m in source) or hit.trigger.subject == "target":
             target, source = source + target, []  # the grammatical subject of a passive is its target
         if not source:
-            source = self._default_agent(hit, sentence)
+            source = self._default_agent(hit, near)
         source_keys = self._keys(source)
         if not source_keys and self.last_person and any(t.text in PRONOUNS for t in self.doc[self._token_at(lo) : self._token_at(hi)]):
             source_keys = [self.last_person]
@@ -606,11 +647,11 @@ class EventCoder:
         """
         start = self._token_at(lo)
         if start >= 2 and self.doc[start - 1].text == "," and self.doc[start].lower_ in RELATIVE_PRONOUNS:
-            return [m for m in self.candidates if m.token_end == start - 1][:1]
+            return self.mention_ends.get(start - 1, [])[:1]
         if main == start and start > sentence.start and self.doc[start - 1].text == ",":
-            opening = [m for m in self.candidates if sentence.start <= m.token_start < start]
-            if opening and self._governing_preposition(opening[0]) is None and opening[0].token_start - sentence.start <= 4:
-                return opening[:1]
+            opening = self.candidates.first(sentence.start_char, self.doc[start].idx)
+            if opening and self._governing_preposition(opening) is None and opening.token_start - sentence.start <= 4:
+                return [opening]
         return []
 
     def _target_keys(self, target: list[ActorMention], source_keys: list[str]) -> list[str]:
@@ -638,10 +679,10 @@ class EventCoder:
                 return False
         return False
 
-    def _default_agent(self, hit: TriggerHit, sentence: Span) -> list[ActorMention]:
+    def _default_agent(self, hit: TriggerHit, near: tuple[int, int]) -> list[ActorMention]:
         """The group that does an event of this type when the text names nobody (people protest)."""
-        for m in self.generic:
-            if hit.trigger.type in self.finder.default_agents.get(m.ref.name, ()) and sentence.start_char <= m.start < sentence.end_char:
+        for m in self.candidates.between(*near):
+            if m.via == "generic" and hit.trigger.type in self.finder.default_agents.get(m.ref.name, ()):
                 return [m]
         entry = next((e for e, types in self.finder.default_agent_entries if hit.trigger.type in types), None)
         if entry is None:
@@ -691,8 +732,8 @@ class EventCoder:
 
     def _is_role_modifier(self, m: ActorMention) -> bool:
         """``ukrainische`` in ``der ukrainische Außenminister Andrii Sybiha`` belongs to the person."""
-        return m.via in ("adjective", "compound", "genitive") and any(
-            p.ref.kind == "PER" and p.role and 0 <= p.token_start - m.token_end <= 1 for p in self.actors
+        return m.via in ("adjective", "compound", "genitive") and (
+            m.token_end in self.role_holders or m.token_end + 1 in self.role_holders
         )
 
     def _governing_preposition(self, m: ActorMention) -> str | None:
@@ -739,11 +780,38 @@ def _quoted_tokens(doc: Doc, longest: int = 120) -> set[int]:
 
 
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
+    """Merge tellings of one event; each draft is compared with the latest few of its type."""
     merged: list[_Draft] = []
+    by_type: dict[str, list[_Draft]] = {}
     for draft in drafts:
-        home = next((m for m in merged if m.compatible(draft)), None)
+        recent = by_type.setdefault(draft.trigger.type, [])
+        home = next((m for m in recent[-MERGE_HORIZON:] if m.compatible(draft)), None)
         if home:
             home.absorb(draft)
         else:
             merged.append(draft)
+            recent.append(draft)
     return merged
+
+
+class _ByStart:
+    """Mentions sorted by start offset, to take those in a character range by bisection."""
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        self.items = sorted(items, key=lambda x: x.start)
+        self.starts = [x.start for x in self.items]
+
+    def between(self, lo: int, hi: int) -> list[Any]:
+        """The items that start in ``[lo, hi)``, in text order."""
+        return self.items[bisect.bisect_left(self.starts, lo) : bisect.bisect_left(self.starts, hi)]
+
+    def iter_between(self, lo: int, hi: int) -> Iterator[Any]:
+        """The items that start in ``[lo, hi)``, lazily."""
+        for i in range(bisect.bisect_left(self.starts, lo), len(self.items)):
+            if self.starts[i] >= hi:
+                return
+            yield self.items[i]
+
+    def first(self, lo: int, hi: int) -> Any | None:
+        """The first item that starts in ``[lo, hi)``."""
+        return next(self.iter_between(lo, hi), None)

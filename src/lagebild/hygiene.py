@@ -19,6 +19,10 @@ from html.parser import HTMLParser
 
 from .lexicons import read_data_json
 
+#: What an Extractor does with HTML input: convert it when it looks like HTML, always,
+#: never (keep the markup as text), or refuse it.
+HTML_POLICIES = ("auto", "convert", "keep", "reject")
+
 #: HTML element names that mark a text as HTML when they appear as a tag (``<p>``, ``</div>``,
 #: ``<br/>``, ``<a href=…>``). Unknown names (``<Selenskyj>``) do not count.
 HTML_ELEMENTS = frozenset(

@@ -71,6 +71,18 @@ class NameIndex(Generic[T]):
                 return length, targets
         return None
 
+    def find_words(self, words: list[str]) -> Iterator[tuple[int, int, tuple[T, ...]]]:
+        """Yield ``(start, end, targets)`` of non-overlapping names in a plain word list, longest first."""
+        i = 0
+        while i < len(words):
+            found = self._match_at(words, i)
+            if found:
+                length, targets = found
+                yield i, i + length, tuple(targets)
+                i += length
+            else:
+                i += 1
+
     def find(self, doc: Doc, *, genitive: bool = True, compounds: bool = True) -> Iterator[Hit[T]]:
         """Yield non-overlapping hits, longest first at each token, left to right."""
         words = [t.text for t in doc]

@@ -44,9 +44,11 @@ QUALIFIERS = {
 # "dänischen Kronen"): news text puts the adjective in any case.
 _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 
-# German number with thousands dots, or plain digits, optional decimal comma. Possessive
-# quantifiers keep matching linear on very long digit runs.
-_DIGITS = r"(?:\d{1,3}(?:\.\d{3})++(?!\d)|\d++)(?:,\d++)?+"
+# German number with thousands dots, or plain digits, optional decimal comma. Matching stays
+# linear on long digit runs because the amount pattern may only start where no digit, dot
+# or comma precedes (its look-behind), so each run is tried once. (No possessive
+# quantifiers: they need Python 3.11 and lagebild supports 3.10.)
+_DIGITS = r"(?:\d{1,3}(?:\.\d{3})+(?!\d)|\d+)(?:,\d+)?"
 
 
 def load_json(name: str) -> Any:
@@ -118,8 +120,8 @@ def _money_regex() -> re.Pattern[str]:
     # A currency must not continue into a compound ("Euro-Milliarden", "Eurozone").
     currency = rf"(?:{_alternation(list(forms))})(?![\w-]|-\w)"
     qualifier = rf"(?i:{_alternation(list(QUALIFIERS))})"
-    gap = r"[ \t\u00a0]*+"
-    space = r"[ \t\u00a0]++"
+    gap = r"[ \t\u00a0]*"
+    space = r"[ \t\u00a0]+"
     amount_first = (
         rf"(?:(?P<between>(?i:zwischen)){space})?"
         rf"(?P<n1>{number})(?:{gap}(?P<s1>{scale}))?"

@@ -207,6 +207,10 @@ class Extraction:
     backbone: str
     published: dt.date | None = None
     body_end: int | None = None
+    language: str = "unknown"
+    html: bool = False
+    #: the text all offsets point into: the input, or the text of an HTML input
+    text: str | None = attrs.field(default=None, repr=False)
     actors: tuple[Actor, ...] = ()
     places: tuple[Place, ...] = ()
     money: tuple[Money, ...] = ()
@@ -220,6 +224,9 @@ class Extraction:
             "backbone": self.backbone,
             "published": _iso(self.published),
             "body_end": self.body_end,
+            "language": self.language,
+            "html": self.html,
+            **({"text": self.text} if self.html else {}),
             "actors": [a.to_dict() for a in self.actors],
             "places": [p.to_dict() for p in self.places],
             "money": [m.to_dict() for m in self.money],
