@@ -14,13 +14,9 @@ CASES = json.loads((Path(__file__).parent / "cases" / "events.json").read_text(e
 CASES = CASES["cases"] if isinstance(CASES, dict) else CASES
 
 KNOWN_GAPS: set[str] = {
-    "belgrad-demonstration",
     "berlin-verurteilt-huthi-angriff",
-    "buenos-aires-generalstreik",
-    "caracas-kundgebung-geplant",
     "deu-fordert-freilassung-venezuela",
     "eu-fordert-serbien-sanktionen",
-    "gaza-rueckzug-geplant",
     "geberkonferenz-sudan-london",
     "gefangenenaustausch-vereinbart",
     "guterres-sudan-aufruf",

@@ -331,7 +331,9 @@ def _looks_like_name(token: Token) -> bool:
 #: Nouns that stand before a place name without making it something else (``die Hafenstadt Odessa``).
 PLACE_NOUNS = frozenset(
     "Stadt Hauptstadt Metropole Region Provinz Gebiet Oblast Bezirk Distrikt Dorf Ort Ortschaft "
-    "Gemeinde Kleinstadt Großstadt Hafenstadt Grenzstadt Küstenstadt Frontstadt Grenzregion Bundesstaat".split()
+    "Gemeinde Kleinstadt Großstadt Hafenstadt Grenzstadt Küstenstadt Frontstadt Grenzregion Bundesstaat "
+    "Gebiet Gebiete Gebieten Gebiets Teil Teile Teilen Zentrum Nähe Umgebung Norden Süden Osten Westen "
+    "Städte Städten Orte Orten Dörfer Dörfern Regionen Provinzen".split()
 )
 
 
@@ -342,7 +344,7 @@ def is_place_noun(word: str) -> bool:
 
 def is_locative(doc: Doc, i: int) -> bool:
     """True when a preposition makes the name at ``i`` a location: ``in Kiew``, ``in der Hauptstadt Tiflis``."""
-    for j in range(i - 1, max(i - 4, -1), -1):
+    for j in range(i - 1, max(i - 7, -1), -1):
         word = doc[j].text
         if word in LOCATIVE:
             return True

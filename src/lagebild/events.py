@@ -32,14 +32,14 @@ TARGET_PREPOSITIONS = frozenset("für an gegen gegenüber mit zwischen auf".spli
 AGENT_PREPOSITIONS = frozenset("von vom durch".split())
 #: Prepositions whose object is neither source nor target (place, topic, origin).
 OTHER_PREPOSITIONS = frozenset("in im aus bei nach über zu zum zur vor seit um unter ohne wegen trotz laut".split())
-CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "(", ")", "«", "»", "„", "“", '"'})
+CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "«", "»", "„", "“", '"'})
 PASSIVE_AUXILIARIES = frozenset("wurde wurden worden wird werden".split())
 PRONOUNS = frozenset("er sie Er Sie".split())
 NEGATIONS = frozenset("nicht nie niemals keine kein keinen keinem keiner keines".split())
 #: Types whose place falls back to the dateline: things that happen somewhere physically.
 PHYSICAL_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
 #: Types whose target, when the text names none, is the state where the event takes place.
-PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "AID", "THREATEN"})
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "THREATEN"})
 PLACE_SPECIFICITY = {"city": 0, "region": 1, "country": 2}
 STATUS_ORDER = ("denied", "demanded", "pledged", "planned", "occurred")
 #: Types that can be promised; a pledge cue on any other type makes it planned.
@@ -55,6 +55,8 @@ WINDOW = 30
 OBJECT_DISTANCE = 10
 #: How many earlier events of the same kind a new one is compared with when merging.
 MERGE_HORIZON = 20
+#: Two nouns of one type this close (in characters) are one event told with two words.
+COORDINATED = 25
 RELATIVE_PRONOUNS = frozenset("die der das den dem deren dessen welche welcher welches".split())
 SUBORDINATORS = frozenset("dass daß um damit ob wenn weil".split())
 #: Words that continue a list of targets into the next clause.
@@ -126,6 +128,10 @@ class EventFinder:
         self.state_of_country = {state.iso2: state.id for state in lex.states}
         self.official_groups = {e["name"]: e.get("group") in ("government", "military", "police", "judiciary") for e in lex.generic_actors}
         self.governments = {e["name"] for e in lex.generic_actors if e.get("group") == "government"}
+        self.targets_of: dict[str, list[str]] = {}
+        for e in lex.generic_actors:
+            for group in e.get("target_of", ()):
+                self.targets_of.setdefault(group, []).append(e["name"])
         self.default_agents = {e["name"]: tuple(e.get("default_for", ())) for e in lex.generic_actors}
         self.default_agent_entries = [(e, tuple(e["default_for"])) for e in lex.generic_actors if e.get("default_for")]
         self.cues: dict[str, str] = {}
@@ -206,13 +212,18 @@ class EventFinder:
         return None
 
     # -- status -----------------------------------------------------------------------
-    def status(self, clauses: Clauses, hit: TriggerHit, event_time: Time | None, published: dt.date | None) -> str:
-        """occurred, pledged, planned, denied or demanded, from the cues in the trigger's clause."""
+    def status(
+        self, clauses: Clauses, hit: TriggerHit, event_time: Time | None, published: dt.date | None, end: int | None = None
+    ) -> str:
+        """occurred, pledged, planned, denied or demanded, from the cues in the trigger's clause.
+
+        ``end`` extends the clause (a relative clause about a noun trigger belongs to it).
+        """
         if hit.status:
             return hit.status
         sentence, words = clauses.sentence, clauses.words
         main = hit.tokens[0] - sentence.start
-        start, end = clauses.start(main), clauses.end(max(hit.tokens) - sentence.start)
+        start, end = clauses.start(main), end or clauses.end(max(hit.tokens) - sentence.start)
         if start > 0 and words[start] in SUBORDINATORS:
             start = clauses.start(start - 1)  # ``Vorgesehen ist, dass …``: the main clause governs
         found: set[str] = set()
@@ -352,6 +363,7 @@ class _Draft:
     sentence: tuple[int, int]
     source: list[str]
     target: list[str]
+    agents: list[str] = attrs.Factory(list)  # the source actors named, before their affiliations
     place: PlaceMention | None = None
     time: Time | None = None
     duration: str | None = None
@@ -362,26 +374,29 @@ class _Draft:
         """Same event told twice: same type and code family, agreeing roles and place."""
         if self.trigger.type != other.trigger.type:
             return False
-        if self.sentence == other.sentence:
-            return True  # one sentence, one event of a type: ``Sitzung, an der … teilnahmen``
+        if self.sentence == other.sentence and (
+            "VERB" in (self.trigger.pos, other.trigger.pos) or abs(self.main.start - other.main.start) <= COORDINATED
+        ):
+            return True  # ``Sitzung, an der … teilnahmen``; ``Wasserwerfer und Tränengas``
         if self.trigger.lemma != other.trigger.lemma:
             return False
         if self.source and other.source and not set(self.source) & set(other.source):
             return False
         if self.target and other.target and set(self.target) != set(other.target):
             return False
-        return not (self.place and other.place and self.place.place.canonical != other.place.place.canonical)
+        # ``in Georgien`` and ``in Tiflis`` can be one event; ``in Brüssel`` and ``in Den Haag`` not
+        return not (self.place and other.place and self.place.place.country != other.place.place.country)
 
     def absorb(self, other: _Draft) -> None:
         """Take the other telling's evidence and fill what this one lacks."""
         self.evidence.append(other.main)
         self.evidence.extend(other.evidence)
         if self.sentence == other.sentence and self.source:
-            joined = [k for k in (*self.target, *other.source, *other.target) if k not in self.source]
+            joined = [k for k in (*self.target, *other.agents, *other.target) if k not in self.source]
             other = attrs.evolve(other, target=list(dict.fromkeys(joined)))
             self.target = other.target
         self.source = self.source or other.source
-        self.target = [t for t in (self.target or other.target) if t not in self.source]
+        self.target = [t for t in (self.target or other.target) if t not in (self.agents or self.source)]
         if other.place and (not self.place or _specificity(other.place) < _specificity(self.place)):
             self.place = other.place
         if other.time and other.time.interval and (
@@ -451,6 +466,8 @@ class EventCoder:
         for m in self.candidates.items:
             self.mention_ends.setdefault(m.token_end, []).append(m)
         self.dateline = next((p for p in places if p.dateline), None)
+        self.recent_place: PlaceMention | None = None
+        self.groups_named = {m.ref.name for m in self.generic}
         self.last_person: str | None = None
 
     def _generic_mentions(self) -> list[ActorMention]:
@@ -493,16 +510,23 @@ class EventCoder:
         money_tokens = sorted({self._token_at(m.start) for m in self.money})
         for sentence in self.doc.sents:
             clauses = Clauses(sentence)
-            for hit in _absorb_objects(clauses, self.finder.triggers(clauses, blocked, money_tokens)):
+            if "\n" in self.doc.text[max(0, sentence.start_char - 2) : sentence.start_char + 1]:
+                self.recent_place = None  # a new paragraph may be somewhere else
+            hits = _absorb_objects(clauses, self.finder.triggers(clauses, blocked, money_tokens))
+            starts = [h.tokens[0] for h in hits]
+            for hit in hits:
                 if body_end is None or self.doc[hit.tokens[0]].idx < body_end:
-                    drafts.append(self._draft(clauses, hit))
+                    drafts.append(self._draft(clauses, hit, starts))
+            located = [p for p in self.place_index.between(sentence.start_char, sentence.end_char) if p.place.feature == "city" and is_locative(self.doc, p.token_start)]
+            if located:
+                self.recent_place = located[-1]
             persons = [m for m in self.actor_index.between(sentence.start_char, sentence.end_char) if m.ref.kind == "PER"]
             if persons:
                 self.last_person = self.keys[persons[0].ref.key]
         # An event nobody did cannot be coded (and never matches an analyst's record).
         return [d.to_event() for d in _merge(drafts) if d.source]
 
-    def _draft(self, clauses: Clauses, hit: TriggerHit) -> _Draft:
+    def _draft(self, clauses: Clauses, hit: TriggerHit, triggers: Sequence[int]) -> _Draft:
         sentence, tokens = clauses.sentence, clauses.tokens
         main = self.doc[hit.tokens[0]]
         k = main.i - sentence.start
@@ -510,22 +534,31 @@ class EventCoder:
         last = clauses.end(max(hit.tokens) - sentence.start)
         if last + 1 < len(tokens) and clauses.words[last + 1] in LIST_CONTINUATIONS:
             last = clauses.end(last + 1)
+        elif last + 1 < len(tokens) and clauses.words[last + 1] in RELATIVE_PRONOUNS and last - k <= 4 and main.text[:1].isupper():
+            last = clauses.end(last + 1)  # ``der NATO-Gipfel, der später in diesem Jahr stattfinden wird``
         last = min(last, k + WINDOW)
         clause_lo = tokens[first].idx
         clause_hi = tokens[last - 1].idx + len(tokens[last - 1]) if last > 0 else sentence.end_char
         # the sentence around the trigger, as far as anything in it may still concern the trigger
         near = tokens[max(0, k - WINDOW)].idx, tokens[min(len(tokens), k + WINDOW) - 1].idx + 1
-        source, target = self._roles(sentence, hit, clause_lo, clause_hi, near)
+        agents, source, target = self._roles(sentence, hit, clause_lo, clause_hi, near)
         time = self._time(clause_lo, clause_hi)
         duration = next((t for t in self.time_index.between(main.idx - 40, main.idx) if t.type == "DURATION" and 0 <= main.idx - t.end <= 12), None)
         if duration and duration.interval and time is None:
             time = duration
-        status = self.finder.status(clauses, hit, time, self.published)
-        place = self._place(hit, (clause_lo, clause_hi), near)
+        status = self.finder.status(clauses, hit, time, self.published, max(last, clauses.end(max(hit.tokens) - sentence.start)))
+        place, said = self._place(hit, (clause_lo, clause_hi), near, triggers)
+        if not said and hit.trigger.type in PHYSICAL_TYPES:
+            place = self.recent_place or self.dateline  # the scene of the report goes on
         if not target and place is not None and (hit.trigger.type in PLACE_TARGET_TYPES or _is_visit(hit.trigger)):
             state = self.finder.state_of_country.get(place.place.country)
             if state and state not in source:
                 target = [state]  # ``Angriff auf Odessa``, ``Rückzug aus Niger``: the place's state is hit
+        if not target and hit.trigger.type == "PROTEST":
+            state = self.finder.state_of_country.get(place.place.country) if place else None
+            target = [state] if state else [a for a in source if a in self.affiliations.values()][:1]  # protests address the government
+        if not target:
+            target = self._group_target(agents)
         money = self.money_index.first(*near)
         return _Draft(
             trigger=hit.trigger,
@@ -534,12 +567,21 @@ class EventCoder:
             sentence=(sentence.start_char, sentence.end_char),
             source=source,
             target=target,
+            agents=agents,
             place=place,
             time=time,
             duration=duration.value if duration else None,
             amount=money,
             evidence=[] if _contiguous(hit.tokens) else [_token_mention(self.doc[i]) for i in hit.tokens[1:]],
         )
+
+    def _group_target(self, agents: list[str]) -> list[str]:
+        """``Die Polizei riegelte das Gebäude ab`` in a protest report: the police acted against the protesters."""
+        for agent in agents:
+            for group in self.finder.targets_of.get(agent, ()):
+                if group in self.groups_named:
+                    return [group]
+        return []
 
     def _trigger_mention(self, hit: TriggerHit) -> Mention:
         """The whole phrase of a multi-word trigger (``humanitäre Hilfe``), else the main word."""
@@ -551,17 +593,33 @@ class EventCoder:
     def _time(self, lo: int, hi: int) -> Time | None:
         return next((t for t in self.time_index.between(lo, hi) if t.type in ("DATE", "TIME") and t.interval), None)
 
-    def _place(self, hit: TriggerHit, clause: tuple[int, int], near: tuple[int, int]) -> PlaceMention | None:
+    def _place(
+        self, hit: TriggerHit, clause: tuple[int, int], near: tuple[int, int], triggers: Sequence[int]
+    ) -> tuple[PlaceMention | None, bool]:
+        """The located place of the trigger's clause (else near it), and whether the text said where.
+
+        A place belongs to the nearest trigger before it; several places at once name none.
+        """
         for scope in (clause, near):
-            candidates = [p for p in self.place_index.between(*scope) if not self._is_seat(p)]
+            candidates = [p for p in self.place_index.between(*scope) if not self._is_seat(p) and _attached(p.token_start, hit.tokens[0], triggers)]
             located = [p for p in candidates if is_locative(self.doc, p.token_start) or _after_place_noun(self.doc, p.token_start)]
             if not located and _is_visit(hit.trigger) and scope == clause:
                 located = candidates  # ``wird Teheran besuchen``: the visited place is the object
-            if located:
-                return min(located, key=lambda p: (_specificity(p), abs(p.token_start - hit.tokens[0])))
-        if hit.trigger.type in PHYSICAL_TYPES:
-            return self.dateline
-        return None
+            best = min(located, key=lambda p: (_specificity(p), abs(p.token_start - hit.tokens[0])), default=None)
+            if best is not None and any(
+                _specificity(p) == _specificity(best) and p.place != best.place and self._listed_together(p, best)
+                for p in candidates
+            ):
+                return None, True  # ``in Batumi, Kutaissi und Gori``: several places, no single one
+            if best is not None:
+                return best, True
+        return None, False
+
+    def _listed_together(self, a: PlaceMention, b: PlaceMention) -> bool:
+        """``Batumi, Kutaissi und Gori``: only list words stand between the two names."""
+        first, second = sorted((a, b), key=lambda p: p.token_start)
+        between = self.doc[first.token_end : second.token_start]
+        return 0 < len(between) <= 2 and all(t.text in (",", "und", "sowie", "oder") for t in between)
 
     def _is_seat(self, place: PlaceMention) -> bool:
         """``die Regierung in Pristina``, ``die Junta in Bamako``: where an actor sits, not where it acts.
@@ -574,12 +632,16 @@ class EventCoder:
         if i < 1 or self.doc[i].lower_ not in ("in", "im", "aus"):
             return False
         return any(
-            m.via not in ("generic", "default") or m.ref.name in self.finder.governments for m in self.mention_ends.get(i, ())
+            m.via not in ("generic", "default", "compound") or m.ref.name in self.finder.governments
+            for m in self.mention_ends.get(i, ())
         )
 
     # -- roles ------------------------------------------------------------------------
-    def _roles(self, sentence: Span, hit: TriggerHit, lo: int, hi: int, near: tuple[int, int]) -> tuple[list[str], list[str]]:
-        """Source and target keys of a trigger from German clause patterns (no parser needed)."""
+    def _roles(self, sentence: Span, hit: TriggerHit, lo: int, hi: int, near: tuple[int, int]) -> tuple[list[str], list[str], list[str]]:
+        """The actors named as source, the source keys with their affiliations, and the target keys.
+
+        From German clause patterns, so no parser is needed.
+        """
         main = hit.tokens[0]
         at = self.doc[main].idx
         clause = [m for m in self.candidates.between(lo, hi) if not self._is_role_modifier(m)]
@@ -632,11 +694,11 @@ class EventCoder:
             target, source = source + target, []  # the grammatical subject of a passive is its target
         if not source:
             source = self._default_agent(hit, near)
-        source_keys = self._keys(source)
-        if not source_keys and self.last_person and any(t.text in PRONOUNS for t in self.doc[self._token_at(lo) : self._token_at(hi)]):
-            source_keys = [self.last_person]
-        source_keys += [a for k in source_keys if (a := self.affiliations.get(k)) and a not in source_keys]
-        return source_keys, self._target_keys(target, source_keys)
+        agents = self._keys(source)
+        if not agents and self.last_person and any(t.text in PRONOUNS for t in self.doc[self._token_at(lo) : self._token_at(hi)]):
+            agents = [self.last_person]
+        source_keys = agents + [a for k in agents if (a := self.affiliations.get(k)) and a not in agents]
+        return agents, source_keys, self._target_keys(target, source_keys)
 
     def _subject_outside(self, sentence: Span, lo: int, main: int) -> list[ActorMention]:
         """The subject of a verb whose clause is cut by commas.
@@ -751,6 +813,13 @@ class EventCoder:
             return False
         between = self.doc[target[-1].token_end : m.token_start]
         return all(t.text in (",", "und", "sowie", "darunter", "wie", "etwa", "oder") or t.text[:1].isupper() or t.lower_ in ("der", "die", "den", "dem", "des") for t in between) and len(between) <= 8
+
+
+def _attached(token: int, trigger: int, triggers: Sequence[int]) -> bool:
+    """Does a phrase at ``token`` belong to ``trigger``? To the nearest trigger before it;
+    before every trigger of the sentence (``Die Polizei in Istanbul setzte …``), to all."""
+    i = bisect.bisect_left(triggers, token)
+    return i == 0 or triggers[i - 1] == trigger
 
 
 def _after_place_noun(doc: Doc, i: int) -> bool:
