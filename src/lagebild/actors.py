@@ -145,19 +145,24 @@ class ActorFinder:
         return None
 
     # -- the stage ---------------------------------------------------------------------
-    def __call__(self, doc: Doc, published: dt.date | None = None) -> list[ActorMention]:
-        """Find every actor mention in ``doc``, persons merged with their surnames."""
+    def __call__(self, doc: Doc, published: dt.date | None = None, dateline_end: int | None = None) -> list[ActorMention]:
+        """Find every actor mention in ``doc``, persons merged with their surnames.
+
+        ``dateline_end`` is where a leading dateline ends (found from the text when not given).
+        """
         mentions: list[ActorMention] = []
         taken: set[int] = set()
-        for hit in self.names.find(doc):
+        words = [t.text for t in doc]
+        for hit in self.names.find(doc, words=words):
             if hit.via == "compound" and doc[hit.start].lower_ in self.adjectives:
                 continue  # ``US-amerikanische`` is one adjective, not the prefix ``US``
             ref = hit.targets[0]
             mentions.append(_mention(hit, ref, hit.via))
             if hit.via != "compound":
                 taken.update(range(hit.start, hit.end))
-        dateline_end = dateline_span(doc.text)[1]
-        for hit in self.metonyms.find(doc, compounds=False):
+        if dateline_end is None:
+            dateline_end = dateline_span(doc.text)[1]
+        for hit in self.metonyms.find(doc, compounds=False, words=words):
             if hit.end_char <= dateline_end or taken.intersection(range(hit.start, hit.end)) or is_locative(doc, hit.start):
                 continue
             mentions.append(_mention(hit, hit.targets[0], "metonym"))
@@ -168,8 +173,8 @@ class ActorFinder:
             ref = self.adjectives.get(token.lower_) or self._compound_adjective(token)
             if ref:
                 mentions.append(ActorMention(token.idx, token.idx + len(token), token.text, token.i, token.i + 1, ref, "adjective"))
-        mentions += self._paraphrases(doc, mentions, taken)
-        mentions += self._persons(doc, mentions, taken, published)
+        mentions += self._paraphrases(doc, mentions, taken, words)
+        mentions += self._persons(doc, mentions, taken, words)
         mentions.sort(key=lambda m: (m.start, -m.end))
         return mentions
 
@@ -180,10 +185,10 @@ class ActorFinder:
             return None
         return self.adjectives.get(word.split("-", 1)[0])
 
-    def _paraphrases(self, doc: Doc, mentions: list[ActorMention], taken: set[int]) -> list[ActorMention]:
+    def _paraphrases(self, doc: Doc, mentions: list[ActorMention], taken: set[int], words: list[str]) -> list[ActorMention]:
         named = {m.ref.key for m in mentions if m.via in ("name", "genitive", "compound")}
         found = []
-        for hit in self.paraphrases.find(doc, compounds=False):
+        for hit in self.paraphrases.find(doc, compounds=False, words=words):
             ref = next((r for r in hit.targets if r.key in named), None)
             if ref and not taken.intersection(range(hit.start, hit.end)):
                 found.append(_mention(hit, ref, "paraphrase"))
@@ -192,7 +197,7 @@ class ActorFinder:
 
     # -- persons -----------------------------------------------------------------------
     def _persons(
-        self, doc: Doc, mentions: list[ActorMention], taken: set[int], published: dt.date | None
+        self, doc: Doc, mentions: list[ActorMention], taken: set[int], words: list[str]
     ) -> list[ActorMention]:
         found: list[ActorMention] = []
         by_token = {m.token_start: m for m in mentions if m.via != "compound"}
@@ -224,7 +229,7 @@ class ActorFinder:
                 taken.update(range(ent.start, ent.end))
         # Lexicon hits of persons are already in ``mentions``; surnames of the others join them.
         people = [m for m in mentions if m.ref.kind == "PER"] + found
-        found += self._surnames(doc, people, taken)
+        found += self._surnames(doc, people, taken, words)
         return found
 
     def person_by_role(self, name: str, role: str | None, published: dt.date | None) -> Person | None:
@@ -279,15 +284,15 @@ class ActorFinder:
                 return m.ref.id
         return None
 
-    def _surnames(self, doc: Doc, people: list[ActorMention], taken: set[int]) -> list[ActorMention]:
+    def _surnames(self, doc: Doc, people: list[ActorMention], taken: set[int], words: list[str]) -> list[ActorMention]:
         index: NameIndex[ActorRef] = NameIndex()
         for m in people:
-            words = m.text.split()
+            parts = m.text.split()
             index.add(m.text, m.ref)
-            if len(words) > 1 and words[-1][0].isupper():
-                index.add(words[-1], m.ref)
+            if len(parts) > 1 and parts[-1][0].isupper():
+                index.add(parts[-1], m.ref)
         found = []
-        for hit in index.find(doc, compounds=False):
+        for hit in index.find(doc, compounds=False, words=words):
             if not taken.intersection(range(hit.start, hit.end)):
                 found.append(_mention(hit, hit.targets[0], "surname"))
                 taken.update(range(hit.start, hit.end))

@@ -117,7 +117,9 @@ class Extractor:
                 "(split the text, or raise Extractor.nlp.max_length)"
             )
         doc = self.nlp.make_doc(text)
-        doc._.lagebild = Analysis(published=parse_published(published), language=guess_language(text), html=converted)
+        doc._.lagebild = Analysis(
+            published=parse_published(published), text=text, language=guess_language(text), html=converted
+        )
         return doc
 
     def _plain_text(self, text: str) -> tuple[str, bool]:
@@ -202,7 +204,7 @@ class Extractor:
             events=tuple(state.events),
             language=state.language,
             html=state.html,
-            text=doc.text,
+            text=state.text,
         )
 
 

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from .actors import ActorFinder, ActorMention, merge_actors
 from .events import EventCoder, EventFinder
-from .body import find_body_end
+from .body import dateline_span, find_body_end
 from .lexicons import load_lexicons
 from .money import find_money
 from .places import PlaceFinder, PlaceMention
@@ -36,13 +36,17 @@ class Analysis:
     """What the stages have found so far in one doc (mutable while the pipeline runs)."""
 
     published: dt.date | None = None
+    #: the doc's text, kept once: spaCy rebuilds ``Doc.text`` from all tokens on every access
+    text: str = ""
     body_end: int | None = None
+    dateline: tuple[int, int] = (0, 0)
     language: str = "unknown"
     html: bool = False
     actors: list[ActorMention] = attrs.Factory(list)
     actor_records: dict[str, Actor] = attrs.Factory(dict)
     places: list[PlaceMention] = attrs.Factory(list)
     money: list[Money] = attrs.Factory(list)
+    all_money: list[Money] | None = None  # also those after the body, for the time stage
     times: list[Time] = attrs.Factory(list)
     events: list[Event] = attrs.Factory(list)
 
@@ -56,9 +60,11 @@ if not Doc.has_extension("lagebild"):
 
 
 def analysis(doc: Doc) -> Analysis:
-    """The :class:`Analysis` of ``doc``, created on first use."""
+    """The :class:`Analysis` of ``doc``, created on first use (with the doc's text)."""
     if doc._.lagebild is None:
         doc._.lagebild = Analysis()
+    if not doc._.lagebild.text:
+        doc._.lagebild.text = doc.text
     return doc._.lagebild
 
 
@@ -78,7 +84,9 @@ def _mirror(doc: Doc, key: str, items: list[Any], label: Any) -> None:
 @Language.component("lagebild_body", assigns=["doc._.lagebild"])
 def body_stage(doc: Doc) -> Doc:
     """Mark where the article body ends (``Analysis.body_end``)."""
-    analysis(doc).body_end = find_body_end(doc.text)
+    state = analysis(doc)
+    state.body_end = find_body_end(state.text)
+    state.dateline = dateline_span(state.text)
     return doc
 
 
@@ -92,7 +100,7 @@ class ActorStage:
         state = analysis(doc)
         amounts = [(m.start, m.end) for m in state.money]
         state.actors = [
-            m for m in self.finder(doc, state.published)
+            m for m in self.finder(doc, state.published, state.dateline[1])
             if state.in_body(m.start) and not (m.via == "compound" and _inside(m.start, amounts))  # ``US-Dollar``
         ]
         state.actor_records = merge_actors(state.actors, self.finder, state.published)
@@ -109,7 +117,7 @@ class PlaceStage:
     def __call__(self, doc: Doc) -> Doc:
         state = analysis(doc)
         named = {i for m in state.actors if m.ref.kind != "GPE" and m.via != "compound" for i in range(m.token_start, m.token_end)}
-        state.places = [m for m in self.finder(doc, named) if state.in_body(m.start)]
+        state.places = [m for m in self.finder(doc, named, state.dateline[1]) if state.in_body(m.start)]
         _mirror(doc, "lagebild_places", state.places, lambda m: m.place.canonical)
         return doc
 
@@ -130,7 +138,8 @@ def make_place_stage(nlp: Language, name: str, lexicons: list[str]) -> PlaceStag
 def money_stage(doc: Doc) -> Doc:
     """Find money amounts (``doc.spans["lagebild_money"]``)."""
     state = analysis(doc)
-    state.money = [m for m in find_money(doc.text) if state.in_body(m.start)]
+    state.all_money = find_money(state.text)
+    state.money = [m for m in state.all_money if state.in_body(m.start)]
     _mirror(doc, "lagebild_money", state.money, lambda m: m.currency)
     return doc
 
@@ -139,7 +148,8 @@ def money_stage(doc: Doc) -> Doc:
 def time_stage(doc: Doc) -> Doc:
     """Find time expressions resolved against ``Analysis.published`` (``doc.spans["lagebild_times"]``)."""
     state = analysis(doc)
-    state.times = [t for t in find_times(doc.text, state.published) if state.in_body(t.start)]
+    # every amount, also after the body, so that amounts veto the same spans as before
+    state.times = [t for t in find_times(state.text, state.published, state.all_money) if state.in_body(t.start)]
     _mirror(doc, "lagebild_times", state.times, lambda t: t.type)
     return doc
 
@@ -157,7 +167,7 @@ class EventStage:
         keys = {ref: actor.key for ref, actor in state.actor_records.items()}
         # a person or a national body (``Bundesregierung``) acts for its state too
         affiliations = {a.key: a.affiliation for a in state.actor_records.values() if a.affiliation}
-        coder = EventCoder(self.finder, doc, state.actors, state.places, state.times, state.money, state.published, keys, affiliations, role_of)
+        coder = EventCoder(self.finder, doc, state, keys, affiliations, role_of)
         state.events = coder.code(state.body_end)
         used = {key for event in state.events for key in (*event.source, *event.target)}
         groups = [m for m in coder.generic if m.ref.name in used]

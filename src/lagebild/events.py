@@ -446,10 +446,13 @@ def _specificity(place: PlaceMention) -> int:
 class EventCoder:
     """Codes the events of one doc from its trigger hits and mentions."""
 
-    def __init__(self, finder: EventFinder, doc: Doc, actors: Sequence[ActorMention], places: Sequence[PlaceMention],
-                 times: Sequence[Time], money: Sequence[Money], published: dt.date | None, keys: dict[str, str],
-                 affiliations: dict[str, str], is_role: Callable[[str], object] = lambda word: False) -> None:
-        self.finder, self.doc, self.published = finder, doc, published
+    def __init__(
+        self, finder: EventFinder, doc: Doc, found: Any, keys: dict[str, str], affiliations: dict[str, str],
+        is_role: Callable[[str], object] = lambda word: False,
+    ) -> None:
+        """``found`` is the doc's ``Analysis``: its text, date and the mentions of the earlier stages."""
+        self.finder, self.doc, self.published, self.text = finder, doc, found.published, found.text
+        actors, places, times, money = found.actors, found.places, found.times, found.money
         self.finder_roles = is_role
         self.token_ends = [t.idx + len(t) for t in doc]
         self.actors, self.places, self.times, self.money = actors, places, times, money
@@ -510,7 +513,7 @@ class EventCoder:
         money_tokens = sorted({self._token_at(m.start) for m in self.money})
         for sentence in self.doc.sents:
             clauses = Clauses(sentence)
-            if "\n" in self.doc.text[max(0, sentence.start_char - 2) : sentence.start_char + 1]:
+            if "\n" in self.text[max(0, sentence.start_char - 2) : sentence.start_char + 1]:
                 self.recent_place = None  # a new paragraph may be somewhere else
             hits = _absorb_objects(clauses, self.finder.triggers(clauses, blocked, money_tokens))
             starts = [h.tokens[0] for h in hits]

@@ -83,9 +83,15 @@ class NameIndex(Generic[T]):
             else:
                 i += 1
 
-    def find(self, doc: Doc, *, genitive: bool = True, compounds: bool = True) -> Iterator[Hit[T]]:
-        """Yield non-overlapping hits, longest first at each token, left to right."""
-        words = [t.text for t in doc]
+    def find(
+        self, doc: Doc, *, genitive: bool = True, compounds: bool = True, words: list[str] | None = None
+    ) -> Iterator[Hit[T]]:
+        """Yield non-overlapping hits, longest first at each token, left to right.
+
+        ``words`` are the doc's token texts, when the caller has them already.
+        """
+        if words is None:
+            words = [t.text for t in doc]
         i = 0
         while i < len(words):
             found = self._match_at(words, i)

@@ -44,9 +44,10 @@ class PlaceFinder:
             for name in place.names:
                 self.index.add(name, place, upper=True)
 
-    def __call__(self, doc: Doc, exclude_tokens: set[int] = frozenset()) -> list[PlaceMention]:
+    def __call__(self, doc: Doc, exclude_tokens: set[int] = frozenset(), dateline_end: int | None = None) -> list[PlaceMention]:
         """Find place mentions, skipping tokens of persons and organisations (``exclude_tokens``)."""
-        dateline_end = dateline_span(doc.text)[1]
+        if dateline_end is None:
+            dateline_end = dateline_span(doc.text)[1]
         mentions: list[PlaceMention] = []
         for hit in self.index.find(doc, compounds=False):
             if exclude_tokens.intersection(range(hit.start, hit.end)):

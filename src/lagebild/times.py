@@ -27,13 +27,13 @@ import calendar
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
 
 from lagebild.money import find_money, load_json
-from lagebild.records import Interval, Time
+from lagebild.records import Interval, Money, Time
 
 Date = dt.date
 
@@ -748,11 +748,11 @@ RESOLVERS: dict[str, Callable[[re.Match[str], Context], Result | None]] = {
 # --------------------------------------------------------------------------- driver
 
 
-def _candidates(text: str) -> list[tuple[str, re.Match[str]]]:
+def _candidates(text: str, amounts: Sequence[Money] | None = None) -> list[tuple[str, re.Match[str]]]:
     """Non-overlapping matches of all rules, longest first, minus spans that are money."""
     found = [(name, m) for name, regex in _compiled().items() for m in regex.finditer(text) if _plausible(name, m)]
     taken = bytearray(len(text))  # 1 where a character already belongs to a chosen span
-    for money in find_money(text):
+    for money in find_money(text) if amounts is None else amounts:
         taken[money.start : money.end] = b"\x01" * (money.end - money.start)
     chosen: list[tuple[str, re.Match[str]]] = []
     for name, m in sorted(found, key=lambda item: (item[1].start() - item[1].end(), item[1].start())):
@@ -788,14 +788,17 @@ def _remember(ctx: Context, m: re.Match[str], result: Result) -> None:
         ctx.last_future = (m.end(), result.start)
 
 
-def find_times(text: str, published: dt.date | None = None) -> list[Time]:
+def find_times(text: str, published: dt.date | None = None, amounts: Sequence[Money] | None = None) -> list[Time]:
     """Find temporal expressions in German ``text``; TIMEX3 type, value, mod and interval.
+
+    ``amounts`` are the money amounts of the text when the caller has found them already
+    (``2025 Euro`` is money, not a year); otherwise they are found here.
 
     Relative expressions are resolved against ``published``; without it, against the latest
     full date written in the text, and failing that they stay open (``XXXX-03-15``, no
     interval). Results are sorted by start and never overlap (the longest match wins).
     """
-    matches = _candidates(text)
+    matches = _candidates(text, amounts)
     ctx = Context(text, published or _text_anchor(matches))
     times = []
     for name, m in matches:
