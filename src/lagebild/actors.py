@@ -347,11 +347,11 @@ def is_place_noun(word: str) -> bool:
     return word in PLACE_NOUNS or word.endswith("stadt") and word[:1].isupper()
 
 
-def is_locative(doc: Doc, i: int) -> bool:
+def is_locative(doc: Doc, i: int, prepositions: frozenset[str] = LOCATIVE) -> bool:
     """True when a preposition makes the name at ``i`` a location: ``in Kiew``, ``in der Hauptstadt Tiflis``."""
     for j in range(i - 1, max(i - 7, -1), -1):
         word = doc[j].text
-        if word in LOCATIVE:
+        if word in prepositions:
             return True
         if not (word.islower() or is_place_noun(word)):
             return False

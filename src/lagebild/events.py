@@ -20,11 +20,11 @@ from typing import Any
 import attrs
 from spacy.tokens import Doc, Span, Token
 
-from .actors import ActorMention, ActorRef, is_locative, is_place_noun
+from .actors import LOCATIVE, ActorMention, ActorRef, is_locative, is_place_noun
 from .lexicons import Lexicons
 from .matching import NameIndex
 from .places import PlaceMention
-from .records import Amount, Event, Interval, Mention, Money, Time
+from .records import Amount, Event, Mention, Money, Time
 
 #: Prepositions whose object is a target of the event.
 TARGET_PREPOSITIONS = frozenset("für an gegen gegenüber mit zwischen auf".split())
@@ -40,6 +40,9 @@ NEGATIONS = frozenset("nicht nie niemals keine kein keinen keinem keiner keines"
 PHYSICAL_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
 #: Types whose target, when the text names none, is the state where the event takes place.
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "THREATEN"})
+#: Prepositions that put an event somewhere: those that make a name a location, and ``auf``
+#: (``Angriff auf die Hafenstadt Odessa``), which for an actor name means a target instead.
+EVENT_LOCATIVE = LOCATIVE | {"auf", "Auf"}
 PLACE_SPECIFICITY = {"city": 0, "region": 1, "country": 2}
 STATUS_ORDER = ("denied", "demanded", "pledged", "planned", "occurred")
 #: Types that can be promised; a pledge cue on any other type makes it planned.
@@ -58,6 +61,10 @@ MERGE_HORIZON = 20
 #: Two nouns of one type this close (in characters) are one event told with two words.
 COORDINATED = 25
 RELATIVE_PRONOUNS = frozenset("die der das den dem deren dessen welche welcher welches".split())
+DETERMINERS = frozenset(
+    "der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner "
+    "ihre ihren ihrem ihrer seine seinen seinem seiner unsere diese diesen dieser dieses alle".split()
+)
 SUBORDINATORS = frozenset("dass daß um damit ob wenn weil".split())
 #: Words that continue a list of targets into the next clause.
 LIST_CONTINUATIONS = frozenset("darunter etwa wie namentlich insbesondere".split())
@@ -184,7 +191,7 @@ class EventFinder:
             if token.i in used or not token.is_alpha and "-" not in token.text:
                 continue
             trigger = self.forms.get(words[k]) or self._head(token)
-            if trigger and trigger.pos == "VERB" and (k > 0 and token.text[:1].isupper() or _attributive(tokens, k)):
+            if trigger and trigger.pos == "VERB" and (k > 0 and token.text[:1].isupper() or _attributive(tokens, k, self.forms)):
                 continue  # ``das Treffen`` is a noun; ``die inhaftierten Bürger`` an adjective
             if trigger:
                 hits.append(TriggerHit(trigger, (token.i,)))
@@ -281,20 +288,27 @@ def _absorb_objects(clauses: Clauses, hits: list[TriggerHit]) -> list[TriggerHit
 
     ``lehnte Finanzhilfen der EU ab``, ``stoppt EU-Beitrittsgespräche``, ``unterzeichneten ein
     Abkommen``: one event, coded by the verb. Demands keep their object as an event of its
-    own (``forderte Sanktionen``: a demanded SANCTION). Only the nearest verb counts.
+    own (``forderte Sanktionen``: a demanded SANCTION), and so do agreements, whose object
+    is then planned (``vereinbarten einen Gefangenenaustausch``). Only the nearest verb counts.
     """
     offset = clauses.sentence.start
     kept: list[TriggerHit] = []
     verb: TriggerHit | None = None
     for hit in hits:
         token = clauses.tokens[hit.tokens[0] - offset]
-        if verb is not None and token.text[:1].isupper() and len(hit.tokens) == 1 and _governs(clauses, verb.tokens[0] - offset, hit.tokens[0] - offset):
+        governed = verb is not None and token.text[:1].isupper() and len(hit.tokens) == 1 and _governs(clauses, verb.tokens[0] - offset, hit.tokens[0] - offset)
+        if governed and verb.trigger.type == "AGREE" and hit.trigger.type != "AGREE":
+            kept.append(attrs.evolve(hit, status="planned"))  # agreed to be done
+            continue
+        if governed:
             index = kept.index(verb)
             kept[index] = verb = attrs.evolve(verb, tokens=(*verb.tokens, *hit.tokens))  # the object stays as evidence
             continue
         kept.append(hit)
         if hit.trigger.pos == "VERB" and hit.trigger.type != "REQUEST":
             verb = hit
+        elif hit.trigger.pos == "VERB":
+            verb = None  # a demand's objects are events of their own
     return kept
 
 
@@ -305,15 +319,29 @@ def _governs(clauses: Clauses, verb: int, noun: int) -> bool:
     return not any(clauses.words[j] in ALL_PREPOSITIONS for j in range(verb + 1, noun))
 
 
-def _attributive(tokens: Sequence[Token], k: int) -> bool:
-    """A participle used as an adjective before its noun: ``der inhaftierten deutschen Bürger``."""
+def _attributive(tokens: Sequence[Token], k: int, forms: dict[str, Trigger]) -> bool:
+    """A participle used as an adjective: ``die angegriffenen Dörfer``, ``der in Venezuela inhaftierten Bürger``.
+
+    It has an inflection ending, stands after an article (or an article and a place phrase)
+    and before a noun or another adjective; a verb form that is finite here (``lockerte die
+    Regeln``, ``unterzeichneten Vertreter``) has none of that.
+    """
     word = tokens[k].lower_
-    if "ge" not in word[:8] or not word.endswith(ADJECTIVE_ENDINGS) or k + 1 >= len(tokens):
+    if not word.endswith(ADJECTIVE_ENDINGS) or k + 1 >= len(tokens) or k == 0:
         return False
-    following = tokens[k + 1 : k + 3]
-    return following[0].text[:1].isupper() or (
-        len(following) > 1 and following[0].lower_.endswith(ADJECTIVE_ENDINGS) and following[1].text[:1].isupper()
+    stem = word[:-2] if word.endswith(("en", "em", "er", "es")) else word[:-1]
+    if "ge" not in word[:8] and stem not in forms:
+        return False
+    before = tokens[k - 1].lower_
+    after_article = before in DETERMINERS or (
+        k >= 3 and tokens[k - 1].text[:1].isupper() and tokens[k - 2].lower_ in LOCATIVE and tokens[k - 3].lower_ in DETERMINERS
     )
+    following = tokens[k + 1 : k + 3]
+    before_noun = following[0].text[:1].isupper() or (
+        len(following) > 1 and following[0].lower_ not in DETERMINERS
+        and following[0].lower_.endswith(ADJECTIVE_ENDINGS) and following[1].text[:1].isupper()
+    )
+    return after_article and before_noun
 
 
 def _is_break(tokens: Sequence[Token], j: int) -> bool:
@@ -517,9 +545,8 @@ class EventCoder:
                 self.recent_place = None  # a new paragraph may be somewhere else
             hits = _absorb_objects(clauses, self.finder.triggers(clauses, blocked, money_tokens))
             starts = [h.tokens[0] for h in hits]
-            for hit in hits:
-                if body_end is None or self.doc[hit.tokens[0]].idx < body_end:
-                    drafts.append(self._draft(clauses, hit, starts))
+            drafted = [self._draft(clauses, hit, starts) for hit in hits if body_end is None or self.doc[hit.tokens[0]].idx < body_end]
+            drafts += _doers_from_frame(drafted)
             located = [p for p in self.place_index.between(sentence.start_char, sentence.end_char) if p.place.feature == "city" and is_locative(self.doc, p.token_start)]
             if located:
                 self.recent_place = located[-1]
@@ -605,7 +632,7 @@ class EventCoder:
         """
         for scope in (clause, near):
             candidates = [p for p in self.place_index.between(*scope) if not self._is_seat(p) and _attached(p.token_start, hit.tokens[0], triggers)]
-            located = [p for p in candidates if is_locative(self.doc, p.token_start) or _after_place_noun(self.doc, p.token_start)]
+            located = [p for p in candidates if is_locative(self.doc, p.token_start, EVENT_LOCATIVE) or _after_place_noun(self.doc, p.token_start)]
             if not located and _is_visit(hit.trigger) and scope == clause:
                 located = candidates  # ``wird Teheran besuchen``: the visited place is the object
             best = min(located, key=lambda p: (_specificity(p), abs(p.token_start - hit.tokens[0])), default=None)
@@ -674,7 +701,7 @@ class EventCoder:
             elif preposition is not None:
                 continue
             elif self._is_genitive_attribute(m):
-                if source and m.start > at:
+                if source and m.start > at and not self._in_phrase(m):
                     target.append(m)  # ``lehnte Finanzhilfen der EU ab``: the object's owner is the target
             elif not source:
                 source.append(m)
@@ -782,6 +809,13 @@ class EventCoder:
         between = self.doc[main + 2 : m.token_start]
         return all(t.text[:1].islower() or self.finder_roles(t.text) for t in between)
 
+    def _in_phrase(self, m: ActorMention) -> bool:
+        """``unter Vermittlung der EU``: the genitive belongs to a prepositional phrase, not to an object."""
+        i = m.token_start - 1
+        while i > 0 and self.doc[i].lower_ not in ("der", "des"):
+            i -= 1
+        return i >= 2 and self._framed(i - 1)
+
     def _is_genitive_attribute(self, m: ActorMention) -> bool:
         """``die Unterstützung der Allianz``: an actor in the genitive after another noun is not a subject."""
         i = m.token_start - 1
@@ -828,6 +862,22 @@ def _attached(token: int, trigger: int, triggers: Sequence[int]) -> bool:
 def _after_place_noun(doc: Doc, i: int) -> bool:
     """``die Stadt Kadugli``, ``der Region Mopti``: a place named after a place noun."""
     return i > 0 and is_place_noun(doc[i - 1].text)
+
+
+def _doers_from_frame(drafts: list[_Draft]) -> list[_Draft]:
+    """An event with no doer of its own, in the sentence of a demand or an agreement.
+
+    ``Die EU forderte Belgrad auf, sich den Sanktionen anzuschließen``: demanded of the one
+    addressed. ``Kiew und Moskau einigten sich auf eine Waffenruhe``: planned by the parties.
+    """
+    frame = next((d for d in drafts if d.trigger.type == "REQUEST" and d.target or d.trigger.type == "AGREE" and d.source), None)
+    for draft in drafts:
+        if frame is not None and not draft.source and draft is not frame:
+            demand = frame.trigger.type == "REQUEST"
+            draft.source = draft.agents = list(frame.target if demand else frame.agents or frame.source)
+            if draft.status == "occurred":
+                draft.status = "demanded" if demand else "planned"
+    return drafts
 
 
 def _quoted_tokens(doc: Doc, longest: int = 120) -> set[int]:

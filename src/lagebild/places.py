@@ -12,7 +12,7 @@ from __future__ import annotations
 import attrs
 from spacy.tokens import Doc
 
-from .actors import LOCATIVE
+from .actors import LOCATIVE, is_locative, is_place_noun
 from .body import dateline_span
 from .lexicons import Gazetteer, Lexicons
 from .matching import NameIndex
@@ -54,7 +54,8 @@ class PlaceFinder:
                 continue
             place = hit.targets[0]
             in_dateline = hit.end_char <= dateline_end
-            if place.ambiguous and not (in_dateline or (hit.start > 0 and doc[hit.start - 1].text in LOCATIVE)):
+            located = is_locative(doc, hit.start, LOCATIVE | {"auf", "Auf"}) or hit.start > 0 and is_place_noun(doc[hit.start - 1].text)
+            if place.ambiguous and not (in_dateline or located):
                 continue
             mentions.append(PlaceMention(hit.start_char, hit.end_char, hit.text, hit.start, hit.end, place, in_dateline))
         return mentions

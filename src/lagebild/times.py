@@ -315,10 +315,8 @@ class Context:
 
     def sentence_start(self, offset: int) -> int:
         """Offset where the sentence containing ``offset`` begins (looking back ≤ 400 chars)."""
-        found = None
-        for found in _SENTENCE_BREAK.finditer(self.text, max(0, offset - 400), offset):
-            pass
-        return found.end() if found else max(0, offset - 400)
+        breaks = list(_SENTENCE_BREAK.finditer(self.text, max(0, offset - 400), offset))
+        return breaks[-1].end() if breaks else max(0, offset - 400)
 
 
 @functools.cache
