@@ -67,6 +67,8 @@ def check(text: str, published) -> None:
         if text.strip():
             raise AssertionError(f"LagebildError on a non-blank text: {text!r}") from None
         return
+    if result.html:
+        text = result.text  # offsets of an HTML input point into its converted text
     for kind, span_text, start, end in _spans(result):
         if not (0 <= start <= end <= len(text) and text[start:end] == span_text):
             raise AssertionError(f"{kind} span {start}:{end} {span_text!r} != {text[start:end]!r}")

@@ -29,7 +29,6 @@ KNOWN_GAPS: set[str] = {
     "russland-veto-sudan",
     "serbien-kosovo-einigung",
     "sudan-un-konvoi-passiv",
-    "taiwan-keine-gespraeche",
     "venezuela-grenze-nicht-abgeriegelt",
 }
 

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from .body import dateline_span
 from .lexicons import ADJECTIVE_ENDINGS, Lexicons, Organisation, Person, State
-from .matching import HYPHENS, Hit, NameIndex
+from .matching import HYPHENS, Hit, NameIndex, declined
 from .records import Actor, Mention
 
 #: Prepositions after which a capital is a location, not the government acting.
@@ -111,7 +111,7 @@ class ActorFinder:
         for org in lex.organisations:
             ref = _org_ref(org)
             for name in org.names:
-                for variant in _declined(name):
+                for variant in declined(name) if name[:1].isupper() else (name,):
                     self.names.add(variant, ref)
             for name in org.metonyms:
                 self.metonyms.add(name, ref)
@@ -297,21 +297,6 @@ class ActorFinder:
                 found.append(_mention(hit, hit.targets[0], "surname"))
                 taken.update(range(hit.start, hit.end))
         return found
-
-
-def _declined(name: str) -> Iterable[str]:
-    """A name and, when it opens with an adjective, its other case forms (``Internationale(r/n) Währungsfonds``)."""
-    yield name
-    first, _, rest = name.partition(" ")
-    if not rest or not first[:1].isupper():
-        return
-    for ending in ("er", "es", "en", "em", "e"):
-        if first.endswith(ending) and len(first) > len(ending) + 4 and first[: -len(ending)].lower().endswith(("isch", "al", "ig", "lich", "är", "isiert", "ös", "ell")):
-            stem = first[: -len(ending)]
-            for other in ("e", "en", "er", "es", "em"):
-                if other != ending:
-                    yield f"{stem}{other} {rest}"
-            return
 
 
 def _uninflected(word: str) -> Iterable[str]:

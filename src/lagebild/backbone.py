@@ -12,6 +12,7 @@ import importlib.util
 import spacy
 from spacy.language import Language
 
+from . import components  # noqa: F401  (registers lagebild_sentences)
 from .errors import ModelNotInstalledError
 
 #: German pipelines tried by ``model="auto"``, best first.
@@ -38,6 +39,7 @@ def load_backbone(model: str = "auto") -> Language:
     if model in ("blank", BLANK):
         nlp = spacy.blank("de")
         nlp.add_pipe("sentencizer")
+        nlp.add_pipe("lagebild_sentences")
         return nlp
     try:
         nlp = spacy.load(model, exclude=["lemmatizer"])
@@ -48,6 +50,11 @@ def load_backbone(model: str = "auto") -> Language:
         ) from exc
     if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
         nlp.add_pipe("sentencizer", first=True)
+    # sentence starts may only be set before a parser decides them
+    if nlp.has_pipe("parser"):
+        nlp.add_pipe("lagebild_sentences", before="parser")
+    else:
+        nlp.add_pipe("lagebild_sentences")
     return nlp
 
 

@@ -12,6 +12,7 @@ or all at once with :func:`lagebild.add_to_pipeline`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import attrs
@@ -79,6 +80,26 @@ def _mirror(doc: Doc, key: str, items: list[Any], label: Any) -> None:
         if span is not None:
             spans.append(span)
     doc.spans[key] = spans
+
+
+#: A German ordinal or year with its period (``2025.``, ``4.``) that may end a sentence.
+_NUMBER_WITH_PERIOD = re.compile(r"\d+\.\Z")
+
+
+@Language.component("lagebild_sentences", assigns=["token.is_sent_start"])
+def sentence_stage(doc: Doc) -> Doc:
+    """Sentence starts the rule splitter misses: after a line break, and after a number with its
+    period (German tokenises ``2025.`` as one ordinal) when a capitalised word follows on a new line
+    or after a year."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if not (token.text[:1].isupper() or token.text[:1].isdigit()):
+            continue
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+        elif _NUMBER_WITH_PERIOD.match(previous.text) and len(previous.text) == 5 and token.text[:1].isupper():
+            token.is_sent_start = True  # ``… im Jahr 2025. Die NATO …``
+    return doc
 
 
 @Language.component("lagebild_body", assigns=["doc._.lagebild"])

@@ -13,6 +13,7 @@ the source. With a parser, ``nsubj``/``sb`` and objects take precedence.
 from __future__ import annotations
 
 import bisect
+import re
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
@@ -22,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import LOCATIVE, ActorMention, ActorRef, is_locative, is_place_noun
 from .lexicons import Lexicons
-from .matching import NameIndex
+from .matching import NameIndex, declined
 from .places import PlaceMention
 from .records import Amount, Event, Mention, Money, Time
 
@@ -32,7 +33,7 @@ TARGET_PREPOSITIONS = frozenset("für an gegen gegenüber mit zwischen auf".spli
 AGENT_PREPOSITIONS = frozenset("von vom durch".split())
 #: Prepositions whose object is neither source nor target (place, topic, origin).
 OTHER_PREPOSITIONS = frozenset("in im aus bei nach über zu zum zur vor seit um unter ohne wegen trotz laut".split())
-CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "«", "»", "„", "“", '"'})
+CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—"})
 PASSIVE_AUXILIARIES = frozenset("wurde wurden worden wird werden".split())
 PRONOUNS = frozenset("er sie Er Sie".split())
 NEGATIONS = frozenset("nicht nie niemals keine kein keinen keinem keiner keines".split())
@@ -60,6 +61,8 @@ OBJECT_DISTANCE = 10
 MERGE_HORIZON = 20
 #: Two nouns of one type this close (in characters) are one event told with two words.
 COORDINATED = 25
+#: ``bereitzustellen``, ``zurückzuziehen``: a separable verb with its ``zu`` inside.
+INFINITIVE_WITH_ZU = re.compile(r"(?:ab|an|auf|aus|bei|bereit|ein|fest|frei|her|hin|mit|nach|vor|weg|zurück|zusammen|zu)zu\w{3,}en$")
 RELATIVE_PRONOUNS = frozenset("die der das den dem deren dessen welche welcher welches".split())
 DETERMINERS = frozenset(
     "der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner "
@@ -117,7 +120,8 @@ class EventFinder:
             trigger = _trigger(entry)
             for form in entry.get("forms", ()):
                 if " " in form:
-                    self.phrases.add(form.lower(), trigger)
+                    for variant in declined(form.lower()):  # ``humanitärer Hilfe``
+                        self.phrases.add(variant, trigger)
                 else:
                     self.forms.setdefault(form.lower(), trigger)
                     if entry.get("head"):
@@ -220,18 +224,20 @@ class EventFinder:
 
     # -- status -----------------------------------------------------------------------
     def status(
-        self, clauses: Clauses, hit: TriggerHit, event_time: Time | None, published: dt.date | None, end: int | None = None
+        self, clauses: Clauses, hit: TriggerHit, event_time: Time | None, published: dt.date | None,
+        end: int | None = None, governed: bool = False,
     ) -> str:
         """occurred, pledged, planned, denied or demanded, from the cues in the trigger's clause.
 
-        ``end`` extends the clause (a relative clause about a noun trigger belongs to it).
+        ``end`` extends the clause (a relative clause about a noun trigger belongs to it);
+        ``governed`` adds the clause before (``kündigte an, Hilfe bereitzustellen``).
         """
         if hit.status:
             return hit.status
         sentence, words = clauses.sentence, clauses.words
         main = hit.tokens[0] - sentence.start
         start, end = clauses.start(main), end or clauses.end(max(hit.tokens) - sentence.start)
-        if start > 0 and words[start] in SUBORDINATORS:
+        if start > 0 and (words[start] in SUBORDINATORS or governed):
             start = clauses.start(start - 1)  # ``Vorgesehen ist, dass …``: the main clause governs
         found: set[str] = set()
         for k in range(max(start, main - WINDOW), min(end, main + WINDOW)):
@@ -392,6 +398,8 @@ class _Draft:
     source: list[str]
     target: list[str]
     agents: list[str] = attrs.Factory(list)  # the source actors named, before their affiliations
+    infinitive: bool = False  # told in a ``zu`` infinitive clause, whose doer the governing clause names
+    place_evidence: int = 0  # 2: stated in this telling, 1: the scene of the paragraph, 0: the dateline
     place: PlaceMention | None = None
     time: Time | None = None
     duration: str | None = None
@@ -425,8 +433,13 @@ class _Draft:
             self.target = other.target
         self.source = self.source or other.source
         self.target = [t for t in (self.target or other.target) if t not in (self.agents or self.source)]
-        if other.place and (not self.place or _specificity(other.place) < _specificity(self.place)):
-            self.place = other.place
+        if other.place and (
+            not self.place
+            # a more specific place from the text refines (``in Georgien`` … ``in Tiflis``); a dateline never does
+            or other.place_evidence > 0 and _specificity(other.place) < _specificity(self.place)
+            or other.place_evidence > self.place_evidence and _specificity(other.place) == _specificity(self.place)
+        ):
+            self.place, self.place_evidence = other.place, other.place_evidence
         if other.time and other.time.interval and (
             self.time is None or not self.time.interval or None in (self.time.interval.start, self.time.interval.end)
         ):
@@ -529,10 +542,11 @@ class EventCoder:
         # places near the group (within the window), as the sentence's location
         lo = self.doc[max(0, i - WINDOW)].idx
         hi = self.doc[min(len(self.doc), i + WINDOW) - 1].idx + 1
-        for p in self.place_index.iter_between(lo, hi):
-            if p.place.country in self.finder.state_of_country:
-                return self.finder.state_of_country[p.place.country]
-        return None
+        near = [p for p in self.place_index.between(lo, hi) if p.place.country in self.finder.state_of_country]
+        if not near:
+            return None
+        nearest = min(near, key=lambda p: abs(p.token_start - i))  # ``das Ministerium in Taipeh``
+        return self.finder.state_of_country[nearest.place.country]
 
     def code(self, body_end: int | None) -> list[Event]:
         """All events of the doc that have a source, mentions of one event merged."""
@@ -571,13 +585,20 @@ class EventCoder:
         clause_hi = tokens[last - 1].idx + len(tokens[last - 1]) if last > 0 else sentence.end_char
         # the sentence around the trigger, as far as anything in it may still concern the trigger
         near = tokens[max(0, k - WINDOW)].idx, tokens[min(len(tokens), k + WINDOW) - 1].idx + 1
-        agents, source, target = self._roles(sentence, hit, clause_lo, clause_hi, near)
         time = self._time(clause_lo, clause_hi)
         duration = next((t for t in self.time_index.between(main.idx - 40, main.idx) if t.type == "DURATION" and 0 <= main.idx - t.end <= 12), None)
         if duration and duration.interval and time is None:
             time = duration
-        status = self.finder.status(clauses, hit, time, self.published, max(last, clauses.end(max(hit.tokens) - sentence.start)))
+        infinitive = self._infinitive_clause(clause_lo, clause_hi)
+        status = self.finder.status(
+            clauses, hit, time, self.published, max(last, clauses.end(max(hit.tokens) - sentence.start)), governed=infinitive
+        )
+        # ``kündigte an, Hilfe bereitzustellen``: an announced, planned or demanded infinitive
+        # is done by the governing clause's actor; a mere ``veranlasste … zu`` is background
+        infinitive = infinitive and status != "occurred"
+        agents, source, target = self._roles(sentence, hit, clause_lo, clause_hi, near, infinitive)
         place, said = self._place(hit, (clause_lo, clause_hi), near, triggers)
+        evidence = 2 if said else 1 if self.recent_place else 0
         if not said and hit.trigger.type in PHYSICAL_TYPES:
             place = self.recent_place or self.dateline  # the scene of the report goes on
         if not target and place is not None and (hit.trigger.type in PLACE_TARGET_TYPES or _is_visit(hit.trigger)):
@@ -598,7 +619,9 @@ class EventCoder:
             source=source,
             target=target,
             agents=agents,
+            infinitive=infinitive,
             place=place,
+            place_evidence=evidence,
             time=time,
             duration=duration.value if duration else None,
             amount=money,
@@ -667,7 +690,9 @@ class EventCoder:
         )
 
     # -- roles ------------------------------------------------------------------------
-    def _roles(self, sentence: Span, hit: TriggerHit, lo: int, hi: int, near: tuple[int, int]) -> tuple[list[str], list[str], list[str]]:
+    def _roles(
+        self, sentence: Span, hit: TriggerHit, lo: int, hi: int, near: tuple[int, int], infinitive: bool = False
+    ) -> tuple[list[str], list[str], list[str]]:
         """The actors named as source, the source keys with their affiliations, and the target keys.
 
         From German clause patterns, so no parser is needed.
@@ -686,7 +711,8 @@ class EventCoder:
         parties = [m for m in clause if self._governing_preposition(m) == "zwischen"]
         parties += [m for m in clause if m not in parties and self._in_list_after(m, parties)]
         passive = self._is_passive(hit, lo, hi)
-        source: list[ActorMention] = []
+        # ``Surabischwili, die der Regierung … vorwirft``: a relative clause's subject is its antecedent
+        source: list[ActorMention] = [] if noun or passive else self._antecedent(lo)
         target: list[ActorMention] = []
         for m in clause:
             if m in own or m in parties:
@@ -718,8 +744,9 @@ class EventCoder:
                 target = patients + target
         elif noun and self._framed(main):
             source, target = [], []  # ``für den Luftangriff``: the clause's subject is not its agent
-        if not source and not noun and not passive:
-            source = self._subject_outside(sentence, lo, main)
+            infinitive = False  # ``um über das Abkommen zu entscheiden``: nor is the infinitive's
+        if not source and not passive and (not noun or infinitive):
+            source = self._subject_outside(sentence, lo, main, infinitive)
         if passive and not any(self._governing_preposition(m) in AGENT_PREPOSITIONS for m in source) or hit.trigger.subject == "target":
             target, source = source + target, []  # the grammatical subject of a passive is its target
         if not source:
@@ -730,16 +757,33 @@ class EventCoder:
         source_keys = agents + [a for k in agents if (a := self.affiliations.get(k)) and a not in agents]
         return agents, source_keys, self._target_keys(target, source_keys)
 
-    def _subject_outside(self, sentence: Span, lo: int, main: int) -> list[ActorMention]:
-        """The subject of a verb whose clause is cut by commas.
+    def _infinitive_clause(self, lo: int, hi: int) -> bool:
+        """``…, 15 Millionen Dollar bereitzustellen``: a clause of a ``zu`` infinitive after a comma."""
+        first, last = self._token_at(lo), self._token_at(hi)
+        if first == 0 or self.doc[first - 1].text != ",":
+            return False
+        return any(t.lower_ == "zu" or INFINITIVE_WITH_ZU.match(t.lower_) for t in self.doc[first:last])
 
-        ``Surabischwili, die der Regierung … vorwirft``: a relative clause's subject is the actor
-        before it; ``Surabischwili, die …, schloss sich an``: a verb opening its clause takes
-        the actor that opens the sentence.
-        """
+    def _antecedent(self, lo: int) -> list[ActorMention]:
+        """The actor right before ``, die …`` when the clause at ``lo`` is a relative clause."""
         start = self._token_at(lo)
         if start >= 2 and self.doc[start - 1].text == "," and self.doc[start].lower_ in RELATIVE_PRONOUNS:
             return self.mention_ends.get(start - 1, [])[:1]
+        return []
+
+    def _subject_outside(self, sentence: Span, lo: int, main: int, infinitive: bool = False) -> list[ActorMention]:
+        """The subject of a verb whose clause is cut by commas.
+
+        ``Die UN kündigten an, Hilfe bereitzustellen``: an announced infinitive takes the actor
+        nearest before it; ``Surabischwili, die …, schloss sich an``: a verb opening its clause
+        takes the actor that opens the sentence.
+        """
+        start = self._token_at(lo)
+        if infinitive and start > sentence.start:
+            # the actor nearest before the comma: ``die NATO kündigte an, …``, ``Lai … kündigte an, …``
+            before = [m for m in self.candidates.between(self.doc[max(sentence.start, start - WINDOW)].idx, self.doc[start].idx)
+                      if self._governing_preposition(m) is None and not self._is_role_modifier(m)]
+            return before[-1:]
         if main == start and start > sentence.start and self.doc[start - 1].text == ",":
             opening = self.candidates.first(sentence.start_char, self.doc[start].idx)
             if opening and self._governing_preposition(opening) is None and opening.token_start - sentence.start <= 4:
@@ -804,8 +848,12 @@ class EventCoder:
 
     def _is_genitive_of(self, m: ActorMention, main: int) -> bool:
         """``Treffen der NATO-Außenminister``, ``Pressekonferenz des katarischen Premierministers al Thani``."""
-        if m.token_start <= main + 1 or m.token_start > main + 5 or self.doc[main + 1].lower_ not in ("der", "des"):
+        if m.token_start <= main or m.token_start > main + 5:
             return False
+        if self.doc[main + 1].lower_ not in ("der", "des"):
+            # ``Angriff mutmaßlicher Dschihadisten``: a plural genitive needs no article
+            between = self.doc[main + 1 : m.token_start]
+            return bool(between) and all(t.text[:1].islower() and t.lower_.endswith("er") for t in between)
         between = self.doc[main + 2 : m.token_start]
         return all(t.text[:1].islower() or self.finder_roles(t.text) for t in between)
 
@@ -872,8 +920,8 @@ def _doers_from_frame(drafts: list[_Draft]) -> list[_Draft]:
     """
     frame = next((d for d in drafts if d.trigger.type == "REQUEST" and d.target or d.trigger.type == "AGREE" and d.source), None)
     for draft in drafts:
-        if frame is not None and not draft.source and draft is not frame:
-            demand = frame.trigger.type == "REQUEST"
+        demand = frame is not None and frame.trigger.type == "REQUEST"
+        if frame is not None and draft is not frame and (not draft.source or demand and draft.infinitive):
             draft.source = draft.agents = list(frame.target if demand else frame.agents or frame.source)
             if draft.status == "occurred":
                 draft.status = "demanded" if demand else "planned"

@@ -21,6 +21,29 @@ T = TypeVar("T")
 HYPHENS = "-‐‑–"
 
 
+#: Stems of German adjectives that open names and phrases (``Internationaler``, ``humanitäre``).
+_ADJECTIVE_STEMS = ("isch", "al", "ig", "lich", "är", "isiert", "ös", "ell")
+
+
+def declined(phrase: str) -> Iterator[str]:
+    """A phrase and, when it opens with an adjective, its other case forms.
+
+    ``Internationaler Währungsfonds`` → ``Internationale(n/s/m) Währungsfonds``;
+    ``humanitäre Hilfe`` → ``humanitärer Hilfe`` …
+    """
+    yield phrase
+    first, _, rest = phrase.partition(" ")
+    if not rest:
+        return
+    for ending in ("er", "es", "en", "em", "e"):
+        stem = first[: -len(ending)]
+        if first.endswith(ending) and len(stem) > 4 and stem.lower().endswith(_ADJECTIVE_STEMS):
+            for other in ("e", "en", "er", "es", "em"):
+                if other != ending:
+                    yield f"{stem}{other} {rest}"
+            return
+
+
 @attrs.frozen
 class Hit(Generic[T]):
     """A name found in a doc: token range, exact character range and its targets."""
