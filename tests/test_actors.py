@@ -88,3 +88,10 @@ def test_known_person_by_surname_gets_role_for_the_date(extract):
 def test_role_without_name_is_no_person(extract):
     """``Die Minister berieten`` names no person."""
     assert [a.kind for a in extract("Die Minister berieten lange.").actors] == []
+
+
+def test_role_followed_by_von_is_no_person(extract):
+    """``Präsident von Venezuela`` names no person ``von Venezuela``; a title before a name is skipped."""
+    assert [a.kind for a in extract("Der Präsident von Venezuela sprach.").actors] == ["GPE"]
+    person = actor(extract("Generalsekretärin Dr. Lena Morgenroth sprach."), "Lena Morgenroth")
+    assert person.role == "Generalsekretärin"

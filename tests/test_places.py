@@ -52,3 +52,15 @@ def test_ambiguous_name_needs_locative_evidence(extract):
 def test_organisation_name_is_no_place(extract):
     """An organisation's name never doubles as a town (Hamas is no alternate name of Hamm here)."""
     assert places(extract("Die Hamas ließ Geiseln frei.")) == []
+
+
+def test_small_town_needs_locative_evidence_or_a_list(extract):
+    """A town under 100,000 people is a place after ``in``/a place noun/a list, not as a bare word."""
+    assert places(extract("Gori liegt im Landesinneren.")) == []
+    listed = extract("Kundgebungen gab es in Batumi, Gori und Sugdidi.")
+    assert places(listed) == [("Batumi", "GE"), ("Gori", "GE"), ("Zugdidi", "GE")]
+
+
+def test_words_that_name_towns_are_no_places(extract):
+    """``in der Lage`` is an idiom, ``Basis`` no genitive of a town: neither is a place."""
+    assert places(extract("Die Regierung ist nicht in der Lage, die Basis zu überzeugen.")) == []

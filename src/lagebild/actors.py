@@ -29,6 +29,9 @@ LOCATIVE = frozenset(
     "In Im Nach Aus Bei Nahe Vor Von Vom Zum Zur Über Durch Um Ab Bis".split()
 )
 
+#: Titles written before a name, not part of it.
+ACADEMIC_TITLES = frozenset("Dr Dr. Prof Prof. Professor Professorin".split())
+
 #: Lower-case particles that may stand inside a person's name.
 NAME_PARTICLES = frozenset("al el bin ibn abu ben van de da del di du la le von zu dos das".split())
 
@@ -253,9 +256,13 @@ class ActorFinder:
     def _name_after(self, doc: Doc, i: int, taken: set[int]) -> list[int]:
         """Token indices of a person's name starting at ``i`` (up to four words)."""
         tokens: list[int] = []
+        while i < len(doc) and doc[i].text in ACADEMIC_TITLES:
+            i += 1  # ``Generalsekretär Dr. Anna Weber``
         while i < len(doc) and len(tokens) < 4:
             token = doc[i]
             word = token.text
+            if not tokens and word in ("von", "vom", "zu", "zum", "zur"):
+                break  # ``Präsident von Frankreich``: no name starts with ``von``
             if word in NAME_PARTICLES and i + 1 < len(doc) and _looks_like_name(doc[i + 1]):
                 tokens.append(i)
                 i += 1

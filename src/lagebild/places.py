@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from .actors import LOCATIVE, is_locative, is_place_noun
 from .body import dateline_span
-from .lexicons import Gazetteer, Lexicons
+from .lexicons import Gazetteer, Lexicons, read_data_json
 from .matching import NameIndex
 from .records import Mention, Place
 
@@ -40,9 +40,11 @@ class PlaceFinder:
             entry = Gazetteer(state.canonical, state.iso2, state.lat, state.lon, 0, "country", state.names)
             for name in state.names:
                 self.index.add(name, entry, upper=True)
+        words = set(read_data_json("not_places.json")["entries"])
         for place in sorted(lex.places, key=lambda p: -p.population):
             for name in place.names:
-                self.index.add(name, place, upper=True)
+                if name not in words or place.population >= SMALL_TOWN * 5:
+                    self.index.add(name, place, upper=True)
 
     def __call__(self, doc: Doc, exclude_tokens: set[int] = frozenset(), dateline_end: int | None = None) -> list[PlaceMention]:
         """Find place mentions, skipping tokens of persons and organisations (``exclude_tokens``)."""
@@ -54,11 +56,32 @@ class PlaceFinder:
                 continue
             place = hit.targets[0]
             in_dateline = hit.end_char <= dateline_end
-            located = is_locative(doc, hit.start, LOCATIVE | {"auf", "Auf"}) or hit.start > 0 and is_place_noun(doc[hit.start - 1].text)
-            if place.ambiguous and not (in_dateline or located):
+            located = (
+                is_locative(doc, hit.start, LOCATIVE | {"auf", "Auf"})
+                or hit.start > 0 and is_place_noun(doc[hit.start - 1].text)
+                or bool(mentions) and _continues_list(doc, mentions[-1].token_end, hit.start)
+            )
+            if (place.ambiguous or _small_town(place)) and not (in_dateline or located):
                 continue
+            if hit.via == "genitive" and _small_town(place):
+                continue  # ``Basis`` is no genitive of a town Basi
             mentions.append(PlaceMention(hit.start_char, hit.end_char, hit.text, hit.start, hit.end, place, in_dateline))
         return mentions
+
+
+#: Towns below this size must be introduced as places (``in Gori``, ``die Stadt Lage``):
+#: many share their name with a word, a person or a brand (``Lage``, ``Adrian``, ``Dax``).
+SMALL_TOWN = 100_000
+
+
+def _small_town(place: Gazetteer) -> bool:
+    return place.feature == "city" and 0 < place.population < SMALL_TOWN
+
+
+def _continues_list(doc: Doc, previous_end: int, start: int) -> bool:
+    """``in Batumi, Kutaissi und Gori``: only list words between this name and the place before."""
+    between = doc[previous_end:start]
+    return 0 < len(between) <= 2 and all(t.text in (",", "und", "sowie", "oder") for t in between)
 
 
 def _display_name(texts: list[str], names: tuple[str, ...]) -> str:
