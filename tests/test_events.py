@@ -133,3 +133,18 @@ def test_police_act_against_protesters_where_the_report_is(extract):
     codes = _codes(extract(text, published="2024-12-02"))
     assert ("PROTEST", "141", "occurred", "demonstrierten", ("Demonstranten", "GEO"), ("GEO",), "Tbilisi") in codes
     assert ("COERCE", "173", "occurred", "nahm", ("Polizei", "GEO"), ("Demonstranten",), "Tbilisi") in codes
+
+
+def test_agreed_content_is_planned_but_not_the_setting(extract):
+    """``bei Gesprächen … auf eine Waffenruhe geeinigt``: the ceasefire is planned; the talks are no agreed content."""
+    result = extract(
+        "Armenien und Aserbaidschan haben sich bei Gesprächen in Genf auf eine einwöchige Waffenruhe geeinigt.",
+        published="2025-06-06",
+    )
+    codes = [code[:6] for code in _codes(result)]
+    assert ("RETREAT", "0871", "planned", "Waffenruhe", ("ARM", "AZE"), ()) in codes
+    assert ("AGREE", "030", "occurred", "geeinigt", ("ARM", "AZE"), ()) in codes
+    assert all(e.type != "CONSULT" or e.status != "planned" for e in result.events)
+    waffenruhe = next(e for e in result.events if e.type == "RETREAT")
+    agree = next(e for e in result.events if e.type == "AGREE")
+    assert (waffenruhe.duration, agree.duration) == ("P1W", None)

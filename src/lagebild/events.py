@@ -400,6 +400,7 @@ class _Draft:
     agents: list[str] = attrs.Factory(list)  # the source actors named, before their affiliations
     infinitive: bool = False  # told in a ``zu`` infinitive clause, whose doer the governing clause names
     place_evidence: int = 0  # 2: stated in this telling, 1: the scene of the paragraph, 0: the dateline
+    preposition: str | None = None  # the preposition a noun trigger stands after (``auf eine Waffenruhe``)
     place: PlaceMention | None = None
     time: Time | None = None
     duration: str | None = None
@@ -586,7 +587,8 @@ class EventCoder:
         # the sentence around the trigger, as far as anything in it may still concern the trigger
         near = tokens[max(0, k - WINDOW)].idx, tokens[min(len(tokens), k + WINDOW) - 1].idx + 1
         time = self._time(clause_lo, clause_hi)
-        duration = next((t for t in self.time_index.between(main.idx - 40, main.idx) if t.type == "DURATION" and 0 <= main.idx - t.end <= 12), None)
+        # ``zweitägigen Treffen``: a duration right before the trigger word is its duration
+        duration = next((t for t in self.time_index.between(main.idx - 40, main.idx) if t.type == "DURATION" and 0 <= main.idx - t.end <= 1), None)
         if duration and duration.interval and time is None:
             time = duration
         infinitive = self._infinitive_clause(clause_lo, clause_hi)
@@ -620,6 +622,7 @@ class EventCoder:
             target=target,
             agents=agents,
             infinitive=infinitive,
+            preposition=self._framing(hit.tokens[0]) if main.text[:1].isupper() else None,
             place=place,
             place_evidence=evidence,
             time=time,
@@ -807,13 +810,17 @@ class EventCoder:
 
     def _framed(self, main: int) -> bool:
         """The noun trigger stands in a prepositional phrase (``für den Luftangriff``, ``nach dem Treffen``)."""
+        return self._framing(main) is not None
+
+    def _framing(self, main: int) -> str | None:
+        """The preposition whose phrase the noun trigger at ``main`` stands in, if any."""
         for i in range(main - 1, max(main - 4, -1), -1):
             word = self.doc[i].lower_
-            if word in TARGET_PREPOSITIONS or word in OTHER_PREPOSITIONS or word in AGENT_PREPOSITIONS:
-                return True
+            if word in ALL_PREPOSITIONS:
+                return word
             if not self.doc[i].text[:1].islower():
-                return False
-        return False
+                return None
+        return None
 
     def _default_agent(self, hit: TriggerHit, near: tuple[int, int]) -> list[ActorMention]:
         """The group that does an event of this type when the text names nobody (people protest)."""
@@ -921,7 +928,8 @@ def _doers_from_frame(drafts: list[_Draft]) -> list[_Draft]:
     frame = next((d for d in drafts if d.trigger.type == "REQUEST" and d.target or d.trigger.type == "AGREE" and d.source), None)
     for draft in drafts:
         demand = frame is not None and frame.trigger.type == "REQUEST"
-        if frame is not None and draft is not frame and (not draft.source or demand and draft.infinitive):
+        agreed = draft.preposition in (None, "auf", "über")  # ``einigten sich auf eine Waffenruhe``, not ``bei Gesprächen``
+        if frame is not None and draft is not frame and (demand or agreed) and (not draft.source or demand and draft.infinitive):
             draft.source = draft.agents = list(frame.target if demand else frame.agents or frame.source)
             if draft.status == "occurred":
                 draft.status = "demanded" if demand else "planned"
