@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from collections.abc import Iterable
 
 import attrs
@@ -403,9 +402,3 @@ def _same_person_keys(mentions: list[ActorMention]) -> dict[str, str]:
             if key and key != m.ref.key:
                 aliases[m.ref.key] = key
     return aliases
-
-
-def dominant_state(mentions: list[ActorMention]) -> str | None:
-    """The state mentioned most often (ties: first mentioned), for generic references."""
-    counts = Counter(m.ref.id for m in mentions if m.ref.kind == "GPE")
-    return counts.most_common(1)[0][0] if counts else None

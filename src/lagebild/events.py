@@ -36,7 +36,6 @@ OTHER_PREPOSITIONS = frozenset("in im aus bei nach über zu zum zur vor seit um 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—"})
 PASSIVE_AUXILIARIES = frozenset("wurde wurden worden wird werden".split())
 PRONOUNS = frozenset("er sie Er Sie".split())
-NEGATIONS = frozenset("nicht nie niemals keine kein keinen keinem keiner keines".split())
 #: Types whose place falls back to the dateline: things that happen somewhere physically.
 PHYSICAL_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
 #: Types whose target, when the text names none, is the state where the event takes place.
@@ -841,10 +840,6 @@ class EventCoder:
     def _token_at(self, char: int) -> int:
         """Index of the first token that ends after ``char``."""
         return bisect.bisect_right(self.token_ends, char)
-
-    def _is_subject_of_clause(self, m: ActorMention, lo: int) -> bool:
-        """The actor opens its clause (after at most an article), as a German subject does."""
-        return m.token_start - self._token_at(lo) <= 1
 
     def _is_passive(self, hit: TriggerHit, lo: int, hi: int) -> bool:
         """``wurde … angegriffen``: a passive auxiliary and a participle trigger in one clause."""
