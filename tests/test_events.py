@@ -148,3 +148,16 @@ def test_agreed_content_is_planned_but_not_the_setting(extract):
     waffenruhe = next(e for e in result.events if e.type == "RETREAT")
     agree = next(e for e in result.events if e.type == "AGREE")
     assert (waffenruhe.duration, agree.duration) == ("P1W", None)
+
+
+def test_each_group_keeps_its_own_state(extract):
+    """Protesters in Georgia and in Serbia in one article act for their own states, not the last one named."""
+    text = (
+        "In Tiflis demonstrierten am Montag Tausende Menschen gegen die Regierung.\n"
+        "In Belgrad demonstrierten am Dienstag ebenfalls Tausende Menschen gegen die Regierung."
+    )
+    protests = [e for e in extract(text, published="2025-03-05").events if e.type == "PROTEST"]
+    assert [(e.source, e.target, e.place) for e in protests] == [
+        (("Demonstranten", "GEO"), ("GEO",), "Tbilisi"),
+        (("Demonstranten", "SRB"), ("SRB",), "Belgrade"),
+    ]

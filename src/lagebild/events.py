@@ -531,22 +531,23 @@ class EventCoder:
             ref = ActorRef("generic:" + entry["name"], None, entry["name"], "ORG", state)
             found.append(ActorMention(hit.start_char, hit.end_char, hit.text, hit.start, hit.end, ref, "generic"))
             self.keys[ref.key] = entry["name"]
-            if state:
-                self.affiliations[entry["name"]] = state
         return found
 
     def _state_of_group(self, i: int) -> str | None:
         """The state of an adjective right before a group (``georgische Polizei``), else of a place near it."""
         if i in self.adjective_ends:
             return self.adjective_ends[i]
-        # places near the group (within the window), as the sentence's location
-        lo = self.doc[max(0, i - WINDOW)].idx
-        hi = self.doc[min(len(self.doc), i + WINDOW) - 1].idx + 1
-        near = [p for p in self.place_index.between(lo, hi) if p.place.country in self.finder.state_of_country]
-        if not near:
-            return None
-        nearest = min(near, key=lambda p: abs(p.token_start - i))  # ``das Ministerium in Taipeh``
-        return self.finder.state_of_country[nearest.place.country]
+        # a place of the group's sentence, within the window: where it is (``in San Cristóbal``) first
+        sentence = self.doc[i].sent if self.doc.has_annotation("SENT_START") else self.doc[:]
+        lo = self.doc[max(sentence.start, i - WINDOW)].idx
+        hi = self.doc[min(sentence.end, i + WINDOW) - 1].idx + 1
+        near = [p for p in self.place_index.between(lo, hi) if p.place.country in self.finder.state_of_country and self._where(p)]
+        if near:
+            nearest = min(near, key=lambda p: abs(p.token_start - i))
+            return self.finder.state_of_country[nearest.place.country]
+        # else the scene of the report: the last place named as a location (or the dateline) before it
+        scene = [p for p in self.place_index.between(0, self.doc[i].idx) if self._where(p)]
+        return self.finder.state_of_country.get(scene[-1].place.country) if scene else None
 
     def code(self, body_end: int | None) -> list[Event]:
         """All events of the doc that have a source, mentions of one event merged."""
@@ -608,7 +609,7 @@ class EventCoder:
                 target = [state]  # ``Angriff auf Odessa``, ``Rückzug aus Niger``: the place's state is hit
         if not target and hit.trigger.type == "PROTEST":
             state = self.finder.state_of_country.get(place.place.country) if place else None
-            target = [state] if state else [a for a in source if a in self.affiliations.values()][:1]  # protests address the government
+            target = [state] if state else [k for k in source if k not in agents][:1]  # protests address the government
         if not target:
             target = self._group_target(agents)
         money = self.money_index.first(*near)
@@ -669,6 +670,10 @@ class EventCoder:
             if best is not None:
                 return best, True
         return None, False
+
+    def _where(self, place: PlaceMention) -> bool:
+        """The place is named as where something is: after a locative preposition, or in the dateline."""
+        return place.dateline or is_locative(self.doc, place.token_start)
 
     def _listed_together(self, a: PlaceMention, b: PlaceMention) -> bool:
         """``Batumi, Kutaissi und Gori``: only list words stand between the two names."""
@@ -756,7 +761,9 @@ class EventCoder:
         agents = self._keys(source)
         if not agents and self.last_person and any(t.text in PRONOUNS for t in self.doc[self._token_at(lo) : self._token_at(hi)]):
             agents = [self.last_person]
-        source_keys = agents + [a for k in agents if (a := self.affiliations.get(k)) and a not in agents]
+        # the state each doer acts for: a person's or body's affiliation, a group's own state
+        states = [m.ref.country for m in source if m.via in ("generic", "default")] + [self.affiliations.get(k) for k in agents]
+        source_keys = agents + [a for a in dict.fromkeys(states) if a and a not in agents]
         return agents, source_keys, self._target_keys(target, source_keys)
 
     def _infinitive_clause(self, lo: int, hi: int) -> bool:
@@ -798,8 +805,8 @@ class EventCoder:
         for m in target:
             key = self.keys[m.ref.key]
             if m.via in ("generic", "default") and self.finder.official_groups.get(m.ref.name):
-                if m.ref.country is None or m.ref.country in source_keys:
-                    continue  # ``verlegte Truppen``: the source's own troops are no target
+                if m.ref.country is None or m.ref.country in source_keys and m.ref.name not in self.finder.governments:
+                    continue  # ``verlegte Truppen``: the source's own forces are no target; its government can be
                 key = m.ref.country  # ``die Regierung in Caracas`` is Venezuela
             elif m.via in ("generic", "default") and m.ref.country is None:
                 continue  # stateless fighters have no code
@@ -833,8 +840,6 @@ class EventCoder:
         main = self.doc[hit.tokens[0]]
         ref = ActorRef("generic:" + entry["name"], None, entry["name"], "ORG", state)
         self.keys[ref.key] = entry["name"]
-        if state:
-            self.affiliations[entry["name"]] = state
         return [ActorMention(main.idx, main.idx + len(main), main.text, main.i, main.i + 1, ref, "default")]
 
     def _token_at(self, char: int) -> int:
