@@ -126,3 +126,24 @@ def test_currency_compound_is_no_actor(extract):
     result = extract("Die EU gab 3,5 Mrd. US-Dollar frei.")
     assert [a.id for a in result.actors] == ["EU"]
     assert [(m.value, m.currency) for m in result.money] == [(3.5e9, "USD")]
+
+
+def test_stages_added_to_a_users_own_pipeline():
+    """add_to_pipeline puts the registered stages into any German pipeline; results land in doc.spans."""
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    lagebild.add_to_pipeline(nlp)
+    assert nlp.pipe_names[1:] == ["lagebild_body", "lagebild_money", "lagebild_times", "lagebild_actors", "lagebild_places", "lagebild_events"]
+    doc = nlp("Die NATO sagte der Ukraine am 4. April 2025 Militärhilfe zu.")
+    assert [(s.text, s.label_) for s in doc.spans["lagebild_actors"]] == [("NATO", "NATO"), ("Ukraine", "UKR")]
+    assert [(s.text, s.label_) for s in doc.spans["lagebild_times"]] == [("am 4. April 2025", "DATE")]
+    assert [e.type for e in doc._.lagebild.events] == ["AID"]
+
+
+def test_load_pipeline_reports_the_backbone_and_stages():
+    """load_pipeline('blank') gives the rule backbone with every stage, in order."""
+    nlp = lagebild.load_pipeline("blank")
+    assert nlp.pipe_names == [
+        "sentencizer", "lagebild_sentences", "lagebild_body", "lagebild_money", "lagebild_times",
+        "lagebild_actors", "lagebild_places", "lagebild_events",
+    ]
