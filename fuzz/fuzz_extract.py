@@ -41,23 +41,6 @@ PUBLISHED = [None, dt.date(2025, 4, 5), dt.date(2024, 2, 29), dt.date(1999, 12, 
 EXTRACTOR: lagebild.Extractor | None = None
 
 
-def _spans(result: lagebild.Extraction):
-    for actor in result.actors:
-        for m in actor.mentions:
-            yield "actor", m.text, m.start, m.end
-    for place in result.places:
-        for m in place.mentions:
-            yield "place", m.text, m.start, m.end
-    for money in result.money:
-        yield "money", money.text, money.start, money.end
-    for time in result.times:
-        yield "time", time.text, time.start, time.end
-    for event in result.events:
-        yield "trigger", event.trigger.text, event.trigger.start, event.trigger.end
-        for m in event.evidence:
-            yield "evidence", m.text, m.start, m.end
-
-
 def check(text: str, published) -> None:
     """Run one extraction and raise AssertionError on any broken invariant."""
     assert EXTRACTOR is not None
@@ -69,7 +52,7 @@ def check(text: str, published) -> None:
         return
     if result.html:
         text = result.text  # offsets of an HTML input point into its converted text
-    for kind, span_text, start, end in _spans(result):
+    for kind, span_text, start, end in result.spans():
         if not (0 <= start <= end <= len(text) and text[start:end] == span_text):
             raise AssertionError(f"{kind} span {start}:{end} {span_text!r} != {text[start:end]!r}")
     for event in result.events:

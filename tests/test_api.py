@@ -147,3 +147,13 @@ def test_load_pipeline_reports_the_backbone_and_stages():
         "sentencizer", "lagebild_sentences", "lagebild_body", "lagebild_money", "lagebild_times",
         "lagebild_actors", "lagebild_places", "lagebild_events",
     ]
+
+
+def test_spans_lists_every_span_with_its_kind(extract):
+    """Extraction.spans() yields each mention, amount, time and trigger as (kind, text, start, end)."""
+    spans = list(extract(TEXT, published="2025-04-05").spans())
+    assert spans == [
+        ("actor", "NATO", 4, 8), ("actor", "Ukraine", 17, 24), ("place", "Ukraine", 17, 24),
+        ("money", "über 2 Milliarden Euro", 55, 77), ("time", "am 4. April 2025", 25, 41), ("trigger", "Militärhilfe", 42, 54),
+    ]
+    assert all(TEXT[start:end] == text for _, text, start, end in spans)

@@ -161,27 +161,9 @@ def check_schema(record: dict[str, Any], text: str) -> None:
             _check_span(mention, text, f"{where}.evidence[{j}]")
 
 
-def record_spans(result: lagebild.Extraction) -> Iterator[tuple[str, str, int, int]]:
-    """Every (kind, text, start, end) span of a result, from the record objects themselves."""
-    for actor in result.actors:
-        for m in actor.mentions:
-            yield "actor", m.text, m.start, m.end
-    for place in result.places:
-        for m in place.mentions:
-            yield "place", m.text, m.start, m.end
-    for money in result.money:
-        yield "money", money.text, money.start, money.end
-    for time in result.times:
-        yield "time", time.text, time.start, time.end
-    for event in result.events:
-        yield "trigger", event.trigger.text, event.trigger.start, event.trigger.end
-        for m in event.evidence:
-            yield "evidence", m.text, m.start, m.end
-
-
 def check_result(text: str, result: lagebild.Extraction) -> dict[str, Any]:
     """Assert every invariant of one result; return its dict."""
-    for kind, span_text, start, end in record_spans(result):
+    for kind, span_text, start, end in result.spans():
         assert 0 <= start <= end <= len(text), (kind, start, end, len(text))
         assert text[start:end] == span_text, (kind, span_text, text[start:end])
     for event in result.events:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -233,6 +234,27 @@ class Extraction:
             "times": [t.to_dict() for t in self.times],
             "events": [e.to_dict() for e in self.events],
         }
+
+    def spans(self) -> Iterator[tuple[str, str, int, int]]:
+        """Every ``(kind, text, start, end)`` span of the result, in record order.
+
+        Kinds are ``actor``, ``place``, ``money``, ``time``, ``trigger`` and ``evidence``;
+        the offsets point into the analysed text (``text`` when the input was HTML).
+        """
+        for actor in self.actors:
+            for m in actor.mentions:
+                yield "actor", m.text, m.start, m.end
+        for place in self.places:
+            for m in place.mentions:
+                yield "place", m.text, m.start, m.end
+        for money in self.money:
+            yield "money", money.text, money.start, money.end
+        for time in self.times:
+            yield "time", time.text, time.start, time.end
+        for event in self.events:
+            yield "trigger", event.trigger.text, event.trigger.start, event.trigger.end
+            for m in event.evidence:
+                yield "evidence", m.text, m.start, m.end
 
     def to_json(self, **kwargs: Any) -> str:
         """Return ``to_dict()`` as JSON (``ensure_ascii=False``; extra kwargs go to ``json.dumps``)."""
