@@ -98,7 +98,6 @@ class ActorFinder:
         self.names: NameIndex[ActorRef] = NameIndex()
         self.metonyms: NameIndex[ActorRef] = NameIndex()
         self.paraphrases: NameIndex[ActorRef] = NameIndex()
-        self.persons: dict[str, Person] = {}
         self.person_names: NameIndex[Person] = NameIndex()
         self.surnames: dict[str, list[Person]] = {}
         self.adjectives: dict[str, ActorRef] = {}
@@ -336,6 +335,12 @@ PLACE_NOUNS = frozenset(
 def is_place_noun(word: str) -> bool:
     """``Stadt``, ``Hafenstadt``, ``Region``: a noun that introduces a place name."""
     return word in PLACE_NOUNS or word.endswith("stadt") and word[:1].isupper()
+
+
+#: Prepositions that put something somewhere: the locative ones and ``auf`` (``Angriff auf die
+#: Hafenstadt Odessa``), which for an acting name (``Druck auf Moskau``) means a target instead,
+#: so metonyms use :data:`LOCATIVE` alone.
+PLACE_PREPOSITIONS = LOCATIVE | {"auf", "Auf"}
 
 
 def is_locative(doc: Doc, i: int, prepositions: frozenset[str] = LOCATIVE) -> bool:

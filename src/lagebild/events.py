@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 from spacy.tokens import Doc, Span, Token
 
-from .actors import LOCATIVE, ActorMention, ActorRef, is_locative, is_place_noun
+from .actors import LOCATIVE, PLACE_PREPOSITIONS, ActorMention, ActorRef, is_locative, is_place_noun
 from .lexicons import Lexicons
 from .matching import NameIndex, declined
 from .places import PlaceMention
@@ -40,9 +40,6 @@ PRONOUNS = frozenset("er sie Er Sie".split())
 PHYSICAL_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
 #: Types whose target, when the text names none, is the state where the event takes place.
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "THREATEN"})
-#: Prepositions that put an event somewhere: those that make a name a location, and ``auf``
-#: (``Angriff auf die Hafenstadt Odessa``), which for an actor name means a target instead.
-EVENT_LOCATIVE = LOCATIVE | {"auf", "Auf"}
 PLACE_SPECIFICITY = {"city": 0, "region": 1, "country": 2}
 STATUS_ORDER = ("denied", "demanded", "pledged", "planned", "occurred")
 #: Types that can be promised; a pledge cue on any other type makes it planned.
@@ -428,9 +425,8 @@ class _Draft:
         self.evidence.append(other.main)
         self.evidence.extend(other.evidence)
         if self.sentence == other.sentence and self.source:
-            joined = [k for k in (*self.target, *other.agents, *other.target) if k not in self.source]
-            other = attrs.evolve(other, target=list(dict.fromkeys(joined)))
-            self.target = other.target
+            # one event told by a verb and a noun: the other telling's doers take part in it
+            self.target = list(dict.fromkeys(k for k in (*self.target, *other.agents, *other.target) if k not in self.source))
         self.source = self.source or other.source
         self.target = [t for t in (self.target or other.target) if t not in (self.agents or self.source)]
         if other.place and (
@@ -658,7 +654,7 @@ class EventCoder:
         """
         for scope in (clause, near):
             candidates = [p for p in self.place_index.between(*scope) if not self._is_seat(p) and _attached(p.token_start, hit.tokens[0], triggers)]
-            located = [p for p in candidates if is_locative(self.doc, p.token_start, EVENT_LOCATIVE) or _after_place_noun(self.doc, p.token_start)]
+            located = [p for p in candidates if is_locative(self.doc, p.token_start, PLACE_PREPOSITIONS) or _after_place_noun(self.doc, p.token_start)]
             if not located and _is_visit(hit.trigger) and scope == clause:
                 located = candidates  # ``wird Teheran besuchen``: the visited place is the object
             best = min(located, key=lambda p: (_specificity(p), abs(p.token_start - hit.tokens[0])), default=None)

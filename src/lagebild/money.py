@@ -16,11 +16,9 @@ reviewed list in ``data/currencies.json``. Hyphenated compounds (``20-Milliarden
 from __future__ import annotations
 
 import functools
-import json
 import re
-from importlib import resources
-from typing import Any
 
+from lagebild.lexicons import read_data_json
 from lagebild.records import Money
 
 SCALES = {
@@ -51,15 +49,10 @@ _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 _DIGITS = r"(?:\d{1,3}(?:\.\d{3})+(?!\d)|\d+)(?:,\d+)?"
 
 
-def load_json(name: str) -> Any:
-    """Return the parsed JSON data file ``lagebild/data/<name>``."""
-    return json.loads(resources.files("lagebild").joinpath("data", name).read_text("utf-8"))
-
-
 @functools.cache
 def number_words() -> dict[str, float]:
     """German cardinal words (``zwei`` -> 2) from ``data/time_words.json``."""
-    return {word: float(value) for word, value in load_json("time_words.json")["cardinals"].items()}
+    return {word: float(value) for word, value in read_data_json("time_words.json")["cardinals"].items()}
 
 
 def _inflections(name: str) -> set[str]:
@@ -86,7 +79,7 @@ def currency_forms() -> dict[str, tuple[str, float]]:
     from babel.numbers import get_currency_name, get_currency_symbol
 
     forms: dict[str, tuple[str, float]] = {}
-    entries = load_json("currencies.json")["entries"]
+    entries = read_data_json("currencies.json")["entries"]
     for entry in entries:
         if "factor" in entry:
             continue

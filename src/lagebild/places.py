@@ -12,7 +12,7 @@ from __future__ import annotations
 import attrs
 from spacy.tokens import Doc
 
-from .actors import LOCATIVE, is_locative, is_place_noun
+from .actors import PLACE_PREPOSITIONS, is_locative, is_place_noun
 from .body import dateline_span
 from .lexicons import Gazetteer, Lexicons, read_data_json
 from .matching import NameIndex
@@ -57,7 +57,7 @@ class PlaceFinder:
             place = hit.targets[0]
             in_dateline = hit.end_char <= dateline_end
             located = (
-                is_locative(doc, hit.start, LOCATIVE | {"auf", "Auf"})
+                is_locative(doc, hit.start, PLACE_PREPOSITIONS)
                 or hit.start > 0 and is_place_noun(doc[hit.start - 1].text)
                 or bool(mentions) and _continues_list(doc, mentions[-1].token_end, hit.start)
             )

@@ -32,7 +32,8 @@ from typing import Any
 
 import attrs
 
-from lagebild.money import find_money, load_json
+from lagebild.lexicons import read_data_json
+from lagebild.money import find_money
 from lagebild.records import Interval, Money, Time
 
 Date = dt.date
@@ -44,7 +45,7 @@ Date = dt.date
 @functools.cache
 def time_words() -> dict[str, Any]:
     """The parsed ``data/time_words.json`` (loaded once, on first use)."""
-    return load_json("time_words.json")
+    return read_data_json("time_words.json")
 
 
 def _alt(words: Any) -> str:
