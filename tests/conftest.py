@@ -1,12 +1,8 @@
 """Shared fixtures: one rule-based extractor for the whole session (no model, no network)."""
 
-from pathlib import Path
-
 import pytest
 
 import lagebild
-
-SHARED_EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "dev"
 
 
 @pytest.fixture(scope="session")
