@@ -72,7 +72,9 @@ def _evaluate(args: argparse.Namespace) -> int:
     from .evaluate import evaluate, format_report
 
     report = evaluate(args.folder, Extractor(model=args.model, lexicons=args.lexicon or ()))
-    print(json.dumps(report, indent=2) if args.json else format_report(report))
+    if not args.errors:
+        report.pop("event_errors")
+    print(json.dumps(report, indent=2, ensure_ascii=False) if args.json else format_report(report, errors=args.errors))
     return 0
 
 
@@ -112,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--model", default="auto")
     ev.add_argument("--lexicon", action="append", help="an extra lexicon file (repeatable)")
     ev.add_argument("--json", action="store_true", help="print the full report as JSON")
+    ev.add_argument("--errors", action="store_true", help="list every missed and spurious event with its error class, and per-type scores")
     ev.set_defaults(run=_evaluate)
     rn = sub.add_parser("run", help="extract a corpus into a DuckDB database (resumable)")
     rn.add_argument("input", help="a folder of .txt files, a JSON Lines file, or - for JSON Lines on standard input")

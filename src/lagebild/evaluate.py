@@ -109,29 +109,38 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _match(gold: Sequence[dict[str, Any]], found: Sequence[Any], hit: Callable[[dict[str, Any], Any], bool]) -> tuple[Score, list[tuple[dict[str, Any], Any]]]:
-    """One-to-one greedy matching of required, then optional gold entries.
+def _match(gold: Sequence[dict[str, Any]], found: Sequence[Any], hit: Callable[[dict[str, Any], Any], bool]) -> tuple[Score, dict[int, int]]:
+    """One-to-one matching: as many required gold entries as possible, then optional ones.
 
-    An extraction that matches no gold entry is a false positive; one that repeats an
-    already matched entry, or matches an optional one, is neither rewarded nor punished.
+    Required entries are matched by augmenting paths (a maximum matching, so the order of
+    the gold never costs a hit); optional entries then take only outputs left over. Every
+    output that took no gold entry is a false positive, also when it repeats a matched one.
+    Returns the score and the owner map: output index → gold index.
     """
-    score = Score()
-    used: set[int] = set()
-    pairs = []
-    ordered = sorted(gold, key=lambda g: bool(g.get("optional")))
-    for g in ordered:
-        index = next((i for i, f in enumerate(found) if i not in used and hit(g, f)), None)
-        if index is None:
-            score.fn += not g.get("optional")
-            continue
-        used.add(index)
-        if not g.get("optional"):
-            score.tp += 1
-            pairs.append((g, found[index]))
-    for i, f in enumerate(found):
-        if i not in used and not any(hit(g, f) for g in gold):
-            score.fp += 1
-    return score, pairs
+    edges = [[i for i, f in enumerate(found) if hit(g, f)] for g in gold]
+    owner: dict[int, int] = {}
+
+    def augment(g: int, seen: set[int]) -> bool:
+        for i in edges[g]:
+            if i not in seen:
+                seen.add(i)
+                if i not in owner or augment(owner[i], seen):
+                    owner[i] = g
+                    return True
+        return False
+
+    required = [g for g, entry in enumerate(gold) if not entry.get("optional")]
+    matched = sum(augment(g, set()) for g in required)
+    for g, entry in enumerate(gold):
+        if entry.get("optional"):
+            free = next((i for i in edges[g] if i not in owner), None)
+            if free is not None:
+                owner[free] = g
+    return Score(tp=matched, fp=len(found) - len(owner), fn=len(required) - matched), owner
+
+
+def _required_pairs(gold: Sequence[dict[str, Any]], found: Sequence[Any], owner: dict[int, int]) -> list[tuple[dict[str, Any], Any]]:
+    return [(gold[g], found[i]) for i, g in sorted(owner.items(), key=lambda item: item[1]) if not gold[g].get("optional")]
 
 
 class CaseScorer:
@@ -143,10 +152,11 @@ class CaseScorer:
         self.text = text[: self.body_end]
         self.x = _in_body(extraction, self.body_end)
         self.gold_actors = gold.get("actors", [])
+        self.event_owner: dict[int, int] = {}
 
     def score(self) -> dict[str, Score]:
         """Scores of all five categories."""
-        return {c: getattr(self, f"_{c}")() for c in CATEGORIES}
+        return {c: getattr(self, f"_{c}")() for c in CATEGORIES if c in self.gold}
 
     def _actors(self) -> Score:
         return _match(self.gold_actors, self.x.actors, lambda g, a: _any_name_matches(g["names"], _actor_names(a)))[0]
@@ -155,7 +165,7 @@ class CaseScorer:
         def hit(g: dict[str, Any], p: Any) -> bool:
             return names_match(g["canonical"], p.canonical) or _any_name_matches(g["names"], [p.name, *(m.text for m in p.mentions)])
 
-        return _match(self.gold.get("places", []), self.x.places, hit)[0]
+        return _match(self.gold["places"], self.x.places, hit)[0]
 
     def _money(self) -> Score:
         def hit(g: dict[str, Any], m: Any) -> bool:
@@ -165,13 +175,14 @@ class CaseScorer:
                 and g.get("qualifier", "exact") == m.qualifier
             )
 
-        return _match(self.gold.get("money", []), self.x.money, hit)[0]
+        return _match(self.gold["money"], self.x.money, hit)[0]
 
     def _times(self) -> Score:
         def hit(g: dict[str, Any], t: Any) -> bool:
             return g["type"] == t.type and any(_overlaps(o, (t.start, t.end)) for o in _occurrences(self.text, g["text"]))
 
-        score, pairs = _match(self.gold.get("times", []), self.x.times, hit)
+        score, owner = _match(self.gold["times"], self.x.times, hit)
+        pairs = _required_pairs(self.gold["times"], self.x.times, owner)
         score.attributes = {"hits": len(pairs), "value": 0, "interval": 0}
         for g, t in pairs:
             score.attributes["value"] += g["value"] == t.value
@@ -180,7 +191,9 @@ class CaseScorer:
         return score
 
     def _events(self) -> Score:
-        score, pairs = _match(self.gold.get("events", []), self.x.events, self._event_hit)
+        score, owner = _match(self.gold["events"], self.x.events, self._event_hit)
+        pairs = _required_pairs(self.gold["events"], self.x.events, owner)
+        self.event_owner = owner
         score.attributes = {"hits": len(pairs), **{a: 0 for a in EVENT_ATTRIBUTES}}
         for g, e in pairs:
             score.attributes["target"] += self._targets_right(g.get("target", []), e.target)
@@ -230,6 +243,72 @@ class CaseScorer:
         return bool(found) and all(any(self._actor_matches(g, f) for g in gold) for f in found)
 
 
+def _gold_triggers(g: dict[str, Any]) -> list[str]:
+    return g["trigger"] if isinstance(g["trigger"], list) else [g["trigger"]]
+
+
+def _event_summary(e: Event) -> dict[str, Any]:
+    return {"type": e.type, "status": e.status, "trigger": e.trigger.text, "source": list(e.source), "target": list(e.target)}
+
+
+def _gold_summary(g: dict[str, Any]) -> dict[str, Any]:
+    return {k: g[k] for k in ("type", "status", "trigger", "source", "target", "optional") if k in g}
+
+
+class EventDiagnosis:
+    """Why events were missed or spurious, and per-type counts, for one scored case.
+
+    A missed required gold event is ``no_event`` (no extracted event in its sentence),
+    ``other_type`` (events there, none of its type) or ``source_wrong`` (its type is there,
+    but no source matches, or the matching output took another gold entry). A spurious
+    event is listed with the gold events of its sentence.
+    """
+
+    def __init__(self, scorer: CaseScorer) -> None:
+        self.scorer = scorer
+        self.gold = scorer.gold.get("events", [])
+        self.found = scorer.x.events
+
+    def _near(self, g: dict[str, Any], e: Event) -> bool:
+        located = [o for t in _gold_triggers(g) for o in _occurrences(self.scorer.text, t)]
+        return any(_overlaps(o, e.sentence) or _overlaps(o, (e.trigger.start, e.trigger.end)) for o in located)
+
+    def errors(self, case: str) -> list[dict[str, Any]]:
+        """One dict per missed required gold event and per spurious extracted event."""
+        owner = self.scorer.event_owner
+        taken = set(owner.values())
+        out = []
+        for index, g in enumerate(self.gold):
+            if g.get("optional") or index in taken:
+                continue
+            near = [e for e in self.found if self._near(g, e)]
+            same_type = [e for e in near if e.type == g["type"]]
+            kind = "no_event" if not near else "other_type" if not same_type else "source_wrong"
+            out.append({"case": case, "error": f"missed:{kind}", "gold": _gold_summary(g), "found": [_event_summary(e) for e in near]})
+        for index, e in enumerate(self.found):
+            if index not in owner:
+                near = [_gold_summary(g) for g in self.gold if self._near(g, e)]
+                sentence = self.scorer.text[e.sentence[0] : e.sentence[1]]
+                out.append({"case": case, "error": "spurious", "event": _event_summary(e), "gold_in_sentence": near, "sentence": sentence})
+        return out
+
+    def by_type(self) -> dict[str, Score]:
+        """Precision/recall counts per event type (optional matches count for neither side)."""
+        owner = self.scorer.event_owner
+        scores: dict[str, Score] = {}
+        for index, g in enumerate(self.gold):
+            if not g.get("optional"):
+                score = scores.setdefault(g["type"], Score())
+                if index in owner.values():
+                    score.tp += 1
+                else:
+                    score.fn += 1
+        for index, e in enumerate(self.found):
+            if index not in owner:
+                scores.setdefault(e.type, Score()).fp += 1
+        return scores
+
+
 def _close(expected: float, value: float) -> bool:
     return abs(value - expected) <= 0.005 * abs(expected)
 
@@ -269,25 +348,47 @@ def load_cases(folder: str | Path) -> list[tuple[dict[str, Any], str]]:
 
 
 def evaluate(folder: str | Path, extractor: Any) -> dict[str, Any]:
-    """Score ``extractor`` on every case in ``folder``: per case, in total, and macro-F1."""
-    totals = {c: Score() for c in CATEGORIES}
-    per_case = {}
+    """Score ``extractor`` on every case in ``folder``.
+
+    The report holds per-case scores (only the categories a case annotates), totals,
+    macro-F1 over the annotated categories, per-type event counts and the event errors
+    (see :class:`EventDiagnosis`).
+    """
+    totals: dict[str, Score] = {}
+    types: dict[str, Score] = {}
+    per_case, errors = {}, []
     for gold, text in load_cases(folder):
+        case = gold.get("id", "?")
         extraction = extractor.extract(text, published=gold.get("published"))
-        scores = CaseScorer(gold, text, extraction).score()
-        per_case[gold.get("id", "?")] = {c: s.to_dict() for c, s in scores.items()}
-        for c in CATEGORIES:
-            totals[c].add(scores[c])
-    total = {c: s.to_dict() for c, s in totals.items()}
-    return {"cases": per_case, "total": total, "macro_f1": round(sum(s.f1 for s in totals.values()) / len(CATEGORIES), 4)}
+        scorer = CaseScorer(gold, text, extraction)
+        scores = scorer.score()
+        per_case[case] = {c: s.to_dict() for c, s in scores.items()}
+        for c, s in scores.items():
+            totals.setdefault(c, Score()).add(s)
+        if "events" in scores:
+            diagnosis = EventDiagnosis(scorer)
+            errors += diagnosis.errors(case)
+            for t, s in diagnosis.by_type().items():
+                types.setdefault(t, Score()).add(s)
+    total = {c: totals[c].to_dict() for c in CATEGORIES if c in totals}
+    macro = sum(totals[c].f1 for c in total) / len(total) if total else 0.0
+    return {
+        "cases": per_case,
+        "total": total,
+        "macro_f1": round(macro, 4),
+        "event_types": {t: types[t].to_dict() for t in sorted(types)},
+        "event_errors": errors,
+    }
 
 
-def format_report(report: dict[str, Any]) -> str:
-    """A plain-text table of a report from :func:`evaluate`."""
+def format_report(report: dict[str, Any], *, errors: bool = False) -> str:
+    """A plain-text table of a report from :func:`evaluate`; with ``errors``, the event error list too."""
     lines = []
     for name, scores in [*report["cases"].items(), ("TOTAL", report["total"])]:
         lines.append(name)
         for c in CATEGORIES:
+            if c not in scores:
+                continue
             s = scores[c]
             shares = "  ".join(f"{k[:-6]} {v:.2f}" for k, v in s.items() if k.endswith("_share") and v is not None)
             lines.append(
@@ -295,4 +396,23 @@ def format_report(report: dict[str, Any]) -> str:
                 f"  (tp {s['tp']}, fp {s['fp']}, fn {s['fn']})" + (f"  {shares}" if shares else "")
             )
     lines.append(f"macro-F1 {report['macro_f1']:.3f}")
+    if not errors:
+        return "\n".join(lines)
+    lines.append("\nEVENT TYPES")
+    for t, s in report["event_types"].items():
+        lines.append(f"  {t:<10} P {s['precision']:.2f}  R {s['recall']:.2f}  F1 {s['f1']:.2f}  (tp {s['tp']}, fp {s['fp']}, fn {s['fn']})")
+    counts: dict[str, int] = {}
+    for e in report["event_errors"]:
+        counts[e["error"]] = counts.get(e["error"], 0) + 1
+    lines.append("\nEVENT ERRORS  " + "  ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    for e in report["event_errors"]:
+        if e["error"] == "spurious":
+            ev = e["event"]
+            lines.append(f"  [{e['case']}] spurious {ev['type']} {ev['status']} «{ev['trigger']}» {ev['source']} -> {ev['target']}")
+            lines.append(f"      sentence: {' '.join(e['sentence'].split())[:300]}")
+            lines += [f"      gold here: {g['type']} {g['trigger']} {g.get('source')}" for g in e["gold_in_sentence"]]
+        else:
+            g = e["gold"]
+            lines.append(f"  [{e['case']}] {e['error']} {g['type']} {g.get('status', 'occurred')} {g['trigger']} {g.get('source')} -> {g.get('target')}")
+            lines += [f"      found: {f['type']} {f['status']} «{f['trigger']}» {f['source']} -> {f['target']}" for f in e["found"]]
     return "\n".join(lines)
