@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 from spacy.tokens import Doc, Span, Token
 
+from .event_frames import Frame, FrameFinder, load_frames
 from .actors import LOCATIVE, PLACE_PREPOSITIONS, ActorMention, ActorRef, is_locative, is_place_noun
 from .lexicons import Lexicons
 from .matching import NameIndex, declined
@@ -35,7 +36,9 @@ AGENT_PREPOSITIONS = frozenset("von vom durch".split())
 OTHER_PREPOSITIONS = frozenset("in im aus bei nach über zu zum zur vor seit um unter ohne wegen trotz laut".split())
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—"})
 PASSIVE_AUXILIARIES = frozenset("wurde wurden worden wird werden".split())
+PAST_PASSIVE_AUXILIARIES = frozenset("wurde wurden worden".split())
 PRONOUNS = frozenset("er sie Er Sie".split())
+INSEPARABLE_PREFIXES = ("be", "ver", "er", "ent", "zer", "über", "unter", "miss", "hinter", "emp")
 #: Types whose place falls back to the dateline: things that happen somewhere physically.
 PHYSICAL_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
 #: Types whose target, when the text names none, is the state where the event takes place.
@@ -104,6 +107,10 @@ def _trigger(entry: dict[str, Any]) -> Trigger:
     )
 
 
+def _frame_trigger(frame: Frame) -> Trigger:
+    return Trigger(frame.type, frame.cameo, frame.mode, "/".join(sorted(frame.verbs)), pos="VERB")
+
+
 class EventFinder:
     """Compiled trigger and status lexicons; call it with a Doc and its mentions."""
 
@@ -126,6 +133,9 @@ class EventFinder:
                 for form in entry.get("finite", ()):
                     self.separable.setdefault(form.lower(), []).append((entry["particle"].lower(), trigger))
         self.heads = sorted(heads.items(), reverse=True)
+        frames = load_frames(list(lex.frames))
+        self.frames = FrameFinder(frames, list(lex.verb_forms))
+        self.frame_triggers = {frame: _frame_trigger(frame) for frame in frames}
         #: what a pledged amount without an aid word is: the lexicon's generic aid
         self.aid = self.forms.get("hilfe")
         self.generic: NameIndex[dict[str, Any]] = NameIndex()
@@ -172,6 +182,8 @@ class EventFinder:
                 used.add(token.i)
             if "pledged" in cues or self.cues.get(words[k]) == "pledged" and token.text[:1].islower():
                 pledges.append(k)
+        for found in self.frames.find(clauses, used):
+            hits.append(TriggerHit(self.frame_triggers[found.frame], (*found.verb, *found.licence), found.frame.status))
         for k, token in enumerate(tokens):
             if token.i in used or words[k] not in self.separable:
                 continue
@@ -826,10 +838,12 @@ class EventCoder:
 
     def _default_agent(self, hit: TriggerHit, near: tuple[int, int]) -> list[ActorMention]:
         """The group that does an event of this type when the text names nobody (people protest)."""
-        for m in self.candidates.between(*near):
-            if m.via == "generic" and hit.trigger.type in self.finder.default_agents.get(m.ref.name, ()):
-                return [m]
-        entry = next((e for e, types in self.finder.default_agent_entries if hit.trigger.type in types), None)
+        kinds = (f"{hit.trigger.type}:{hit.trigger.mode}", hit.trigger.type)  # ``SANCTION:convict`` before ``SANCTION``
+        for kind in kinds:
+            for m in self.candidates.between(*near):
+                if m.via == "generic" and kind in self.finder.default_agents.get(m.ref.name, ()):
+                    return [m]
+        entry = next((e for kind in kinds for e, types in self.finder.default_agent_entries if kind in types), None)
         if entry is None:
             return []
         state = self._state_of_group(hit.tokens[0])
@@ -846,8 +860,14 @@ class EventCoder:
         """``wurde … angegriffen``: a passive auxiliary and a participle trigger in one clause."""
         words = [t.lower_ for t in self.doc[self._token_at(lo) : self._token_at(hi)]]
         trigger = self.doc[hit.tokens[0]].lower_
-        participle = "ge" in trigger[:7] and trigger.endswith(("t", "en"))
-        return participle and any(w in PASSIVE_AUXILIARIES for w in words)
+        # ``angegriffen``, ``festgenommen``; inseparable verbs have no ``ge``: ``verurteilt``, ``beschossen``
+        ge = "ge" in trigger[:7]
+        if trigger in hit.trigger.lemma.lower().split("/") or not trigger.endswith(("t", "en")) or not (ge or trigger.startswith(INSEPARABLE_PREFIXES)):
+            return False
+        # ``wird … besuchen`` is a future; ``wurde … beschossen`` and ``wird … verurteilt`` are passives
+        if any(w in PAST_PASSIVE_AUXILIARIES for w in words):
+            return True
+        return (ge or trigger.endswith("t")) and any(w in PASSIVE_AUXILIARIES for w in words)
 
     def _is_genitive_of(self, m: ActorMention, main: int) -> bool:
         """``Treffen der NATO-Außenminister``, ``Pressekonferenz des katarischen Premierministers al Thani``."""

@@ -117,6 +117,8 @@ class Lexicons:
     triggers: tuple[dict[str, Any], ...]
     status_cues: tuple[dict[str, Any], ...]
     generic_actors: tuple[dict[str, Any], ...] = ()
+    frames: tuple[dict[str, Any], ...] = ()
+    verb_forms: tuple[dict[str, Any], ...] = ()
 
     def actor_ids(self) -> set[str]:
         """Every id of a state or organisation."""
@@ -275,6 +277,8 @@ def _built_in_lexicons() -> Lexicons:
         triggers=tuple(read_data_json("triggers.json")["entries"]),
         status_cues=tuple(read_data_json("status_cues.json")["entries"]),
         generic_actors=tuple(read_data_json("generic_actors.json")["entries"]),
+        frames=tuple(read_data_json("frames.json")["frames"]),
+        verb_forms=tuple(read_data_json("verb_forms.json")["entries"]),
     )
     _validate(lex)
     return lex
