@@ -13,6 +13,7 @@ the source. With a parser, ``nsubj``/``sb`` and objects take precedence.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -48,7 +49,7 @@ STATUS_ORDER = ("denied", "demanded", "pledged", "planned", "occurred")
 #: Types that can be promised; a pledge cue on any other type makes it planned.
 PLEDGEABLE = frozenset({"AID", "SUPPORT", "COOPERATE", "CONCEDE", "RETREAT", "AGREE"})
 #: Compounds whose tail looks like a trigger head but is another word.
-FALSE_HEADS = ("herausforderung", "herausforderungen", "überforderung", "anforderung", "anforderungen")
+FALSE_HEADS = ("herausforderung", "herausforderungen", "überforderung", "anforderung", "anforderungen", "kreise", "kreisen", "kreises")
 ADJECTIVE_ENDINGS = ("e", "en", "em", "er", "es")
 ALL_PREPOSITIONS = TARGET_PREPOSITIONS | AGENT_PREPOSITIONS | OTHER_PREPOSITIONS
 #: How far (in words) around a trigger its status cues and roles are looked for; bounds the
@@ -85,6 +86,7 @@ class Trigger:
     pos: str = "NOUN"
     genitive: str = "source"  # what a genitive after the noun names: its agent, or its patient
     subject: str = "source"  # what the subject of the verb names (``Häftlinge kommen frei``: the patient)
+    mutual: bool = False  # two-sided (``Kämpfe``, ``Waffenruhe``): without named parties, the article's two sides
 
     def code(self, status: str) -> str | None:
         """The CAMEO code for this status (intent codes for pledges where CAMEO has them)."""
@@ -103,7 +105,7 @@ class TriggerHit:
 def _trigger(entry: dict[str, Any]) -> Trigger:
     return Trigger(
         entry["type"], entry.get("cameo"), entry.get("mode"), entry.get("lemma", ""), entry.get("cameo_pledged"),
-        entry.get("pos", "NOUN"), entry.get("genitive", "source"), entry.get("subject", "source"),
+        entry.get("pos", "NOUN"), entry.get("genitive", "source"), entry.get("subject", "source"), entry.get("mutual", False),
     )
 
 
@@ -143,6 +145,8 @@ class EventFinder:
             for form in entry["forms"]:
                 self.generic.add(form, entry)
         self.state_of_country = {state.iso2: state.id for state in lex.states}
+        #: news agencies report events; they are never a party to one (``sagte der Nachrichtenagentur AFP``)
+        self.news_agencies = frozenset(o.id for o in lex.organisations if o.type == "agency")
         self.official_groups = {e["name"]: e.get("group") in ("government", "military", "police", "judiciary") for e in lex.generic_actors}
         self.governments = {e["name"] for e in lex.generic_actors if e.get("group") == "government"}
         self.targets_of: dict[str, list[str]] = {}
@@ -509,7 +513,7 @@ class EventCoder:
         self.adjective_ends = {m.token_end: m.ref.id for m in actors if m.ref.kind == "GPE" and m.via == "adjective"}
         self.place_index = _ByStart(places)
         self.generic = self._generic_mentions()
-        self.candidates = _ByStart([*actors, *self.generic])
+        self.candidates = _ByStart([m for m in (*actors, *self.generic) if m.ref.id not in finder.news_agencies])
         self.actor_index = _ByStart(actors)
         self.time_index = _ByStart(times)
         self.money_index = _ByStart(money)
@@ -521,6 +525,23 @@ class EventCoder:
         self.recent_place: PlaceMention | None = None
         self.groups_named = {m.ref.name for m in self.generic}
         self.last_person: str | None = None
+
+    @functools.cached_property
+    def principal_parties(self) -> list[ActorMention]:
+        """The two states or organisations the article names most, at their first mention.
+
+        Fighting, ceasefires and talks told without their parties (``Die Kämpfe flauten ab``)
+        are between the sides the article is about.
+        """
+        counts: dict[str, int] = {}
+        first: dict[str, ActorMention] = {}
+        for m in self.actors:
+            if m.ref.kind in ("GPE", "ORG") and m.ref.id not in self.finder.news_agencies:
+                key = self.keys[m.ref.key]
+                counts[key] = counts.get(key, 0) + 1
+                first.setdefault(key, m)
+        ranked = sorted(counts, key=lambda k: (-counts[k], first[k].start))
+        return [first[k] for k in ranked[:2]] if len(ranked) >= 2 else []
 
     def _generic_mentions(self) -> list[ActorMention]:
         """Unnamed groups (``Polizisten``, ``Demonstranten``) coded with the state they belong to."""
@@ -569,7 +590,7 @@ class EventCoder:
             hits = _absorb_objects(clauses, self.finder.triggers(clauses, blocked, money_tokens))
             starts = [h.tokens[0] for h in hits]
             drafted = [self._draft(clauses, hit, starts) for hit in hits if body_end is None or self.doc[hit.tokens[0]].idx < body_end]
-            drafts += _doers_from_frame(drafted)
+            drafts += _statements_without_content(_doers_from_frame(drafted))
             located = [p for p in self.place_index.between(sentence.start_char, sentence.end_char) if p.place.feature == "city" and is_locative(self.doc, p.token_start)]
             if located:
                 self.recent_place = located[-1]
@@ -766,6 +787,8 @@ class EventCoder:
             target, source = source + target, []  # the grammatical subject of a passive is its target
         if not source:
             source = self._default_agent(hit, near)
+        if not source and noun and hit.trigger.mutual:
+            source = self.principal_parties  # ``Die Kämpfe dauerten an``: the article's two sides
         agents = self._keys(source)
         if not agents and self.last_person and any(t.text in PRONOUNS for t in self.doc[self._token_at(lo) : self._token_at(hi)]):
             agents = [self.last_person]
@@ -949,6 +972,18 @@ def _doers_from_frame(drafts: list[_Draft]) -> list[_Draft]:
             draft.source = draft.agents = list(frame.target if demand else frame.agents or frame.source)
             if draft.status == "occurred":
                 draft.status = "demanded" if demand else "planned"
+    return drafts
+
+
+def _statements_without_content(drafts: list[_Draft]) -> list[_Draft]:
+    """A sentence's statements, unless the sentence codes what was said.
+
+    ``Die Armee habe die Stadt beschossen, erklärte das Ministerium``: analysts code the
+    shelling (or the accusation), not the act of saying it; a statement stands alone only
+    where its content is no event.
+    """
+    if any(d.trigger.type != "STATEMENT" and d.source for d in drafts):
+        return [d for d in drafts if d.trigger.type != "STATEMENT"]
     return drafts
 
 
