@@ -787,7 +787,7 @@ class EventCoder:
             target, source = source + target, []  # the grammatical subject of a passive is its target
         if not source:
             source = self._default_agent(hit, near)
-        if not source and noun and hit.trigger.mutual:
+        if not source and noun and hit.trigger.mutual and not self._framed(main):
             source = self.principal_parties  # ``Die Kämpfe dauerten an``: the article's two sides
         agents = self._keys(source)
         if not agents and self.last_person and any(t.text in PRONOUNS for t in self.doc[self._token_at(lo) : self._token_at(hi)]):
