@@ -107,11 +107,16 @@ def test_agreed_event_is_planned_by_the_parties(extract):
 
 
 def test_demand_addressed_to_an_actor(extract):
-    """``X forderte Y auf, sich Sanktionen anzuschließen``: a SANCTION demanded of Y."""
+    """``X forderte Y auf, sich Sanktionen anzuschließen``: one REQUEST of Y; what it demands is its content, no second event."""
     result = extract("Die EU forderte Georgien auf, sich den Sanktionen gegen Belarus anzuschließen.", published="2025-03-25")
-    assert _codes(result) == [
-        ("REQUEST", "100", "occurred", "forderte", ("EU",), ("GEO",), None),
-        ("SANCTION", "163", "demanded", "Sanktionen", ("GEO",), ("BLR",), None),
+    assert _codes(result) == [("REQUEST", "100", "occurred", "forderte", ("EU",), ("GEO",), None)]
+
+
+def test_call_to_protest_is_a_demanded_protest(extract):
+    """``rief zu Kundgebungen auf``: the protest called for, demanded; not a REQUEST besides."""
+    result = extract("Der Oppositionsführer Tomás Herrera rief am Montag zu landesweiten Kundgebungen gegen die Regierung auf.", published="2025-03-25")
+    assert [(e.type, e.status, e.trigger.text, [m.text for m in e.evidence]) for e in result.events] == [
+        ("PROTEST", "demanded", "rief", ["auf", "Kundgebungen"])
     ]
 
 

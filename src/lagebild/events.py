@@ -590,7 +590,7 @@ class EventCoder:
             hits = _absorb_objects(clauses, self.finder.triggers(clauses, blocked, money_tokens))
             starts = [h.tokens[0] for h in hits]
             drafted = [self._draft(clauses, hit, starts) for hit in hits if body_end is None or self.doc[hit.tokens[0]].idx < body_end]
-            drafts += _statements_without_content(_doers_from_frame(drafted))
+            drafts += _statements_without_content(_one_event_per_demand(_doers_from_frame(drafted)))
             located = [p for p in self.place_index.between(sentence.start_char, sentence.end_char) if p.place.feature == "city" and is_locative(self.doc, p.token_start)]
             if located:
                 self.recent_place = located[-1]
@@ -973,6 +973,21 @@ def _doers_from_frame(drafts: list[_Draft]) -> list[_Draft]:
             if draft.status == "occurred":
                 draft.status = "demanded" if demand else "planned"
     return drafts
+
+
+def _one_event_per_demand(drafts: list[_Draft]) -> list[_Draft]:
+    """A demand is one event: the REQUEST, or for a call to protest the protest it calls for.
+
+    ``forderte die Junta auf, die Macht zurückzugeben`` is a REQUEST (what is demanded is
+    its content, not a second event); ``rief zu Demonstrationen auf`` is a demanded PROTEST.
+    """
+    demand = next((d for d in drafts if d.trigger.type == "REQUEST"), None)
+    if demand is None:
+        return drafts
+    content = [d for d in drafts if d.status == "demanded" and d.main.start > demand.main.start]
+    if any(d.trigger.type == "PROTEST" for d in content):
+        return [d for d in drafts if d is not demand]
+    return [d for d in drafts if d not in content]
 
 
 def _statements_without_content(drafts: list[_Draft]) -> list[_Draft]:
