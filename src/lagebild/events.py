@@ -51,6 +51,8 @@ PLEDGEABLE = frozenset({"AID", "SUPPORT", "COOPERATE", "CONCEDE", "RETREAT", "AG
 #: Compounds whose tail looks like a trigger head but is another word.
 FALSE_HEADS = ("herausforderung", "herausforderungen", "überforderung", "anforderung", "anforderungen", "kreise", "kreisen", "kreises")
 ADJECTIVE_ENDINGS = ("e", "en", "em", "er", "es")
+#: Endings of the adverbs and adjectives that modify an attributive participle.
+ADVERB_ENDINGS = ("ig", "lich", "isch", "al", "ell", "weise", "kräftig")
 ALL_PREPOSITIONS = TARGET_PREPOSITIONS | AGENT_PREPOSITIONS | OTHER_PREPOSITIONS
 #: How far (in words) around a trigger its status cues and roles are looked for; bounds the
 #: work per trigger so that a sentence without punctuation costs linear time.
@@ -351,8 +353,13 @@ def _attributive(tokens: Sequence[Token], k: int, forms: dict[str, Trigger]) -> 
     if "ge" not in word[:8] and stem not in forms:
         return False
     before = tokens[k - 1].lower_
-    after_article = before in DETERMINERS or (
-        k >= 3 and tokens[k - 1].text[:1].isupper() and tokens[k - 2].lower_ in LOCATIVE and tokens[k - 3].lower_ in DETERMINERS
+    after_article = (
+        before in DETERMINERS
+        or k >= 3 and tokens[k - 1].text[:1].isupper() and tokens[k - 2].lower_ in LOCATIVE and tokens[k - 3].lower_ in DETERMINERS
+        # ``vom Iran unterstützte Gruppen``, ``der wegen Spionage verurteilte Reporter``
+        or k >= 2 and tokens[k - 1].text[:1].isupper() and tokens[k - 2].lower_ in ALL_PREPOSITIONS
+        # ``rechtskräftig verurteilte Abgeordnete``, ``international anerkannte Regierung``
+        or tokens[k - 1].is_alpha and tokens[k - 1].text[:1].islower() and before.endswith(ADVERB_ENDINGS)
     )
     following = tokens[k + 1 : k + 3]
     before_noun = following[0].text[:1].isupper() or (
@@ -741,7 +748,7 @@ class EventCoder:
         noun = self.doc[main].text[:1].isupper() and len(hit.tokens) == 1
         # Parts of a noun trigger's own phrase: ``NATO-Gipfel``, ``russischen Angriff``, ``Angriff der Hamas``.
         inside = [m for m in clause if m.token_start == main and m.via == "compound"] if noun else []
-        before = [m for m in clause if m.token_end == main and m.via == "adjective"] if noun else []
+        before = [m for m in clause if m.token_end == main and (m.via == "adjective" or self._saxon_genitive(m))] if noun else []
         genitive = [m for m in clause if self._is_genitive_of(m, main)] if noun else []
         own = inside + before + genitive
         parties = [m for m in clause if self._governing_preposition(m) == "zwischen"]
@@ -762,7 +769,7 @@ class EventCoder:
                 source.append(m)  # ``Serbien und Kosovo einigten sich``
             elif preposition is not None:
                 continue
-            elif self._is_genitive_attribute(m):
+            elif self._is_genitive_attribute(m) or self._saxon_genitive(m):
                 if source and m.start > at and not self._in_phrase(m):
                     target.append(m)  # ``lehnte Finanzhilfen der EU ab``: the object's owner is the target
             elif not source:
@@ -909,6 +916,13 @@ class EventCoder:
         while i > 0 and self.doc[i].lower_ not in ("der", "des"):
             i -= 1
         return i >= 2 and self._framed(i - 1)
+
+    def _saxon_genitive(self, m: ActorMention) -> bool:
+        """``Russlands Angriff``, ``Lukaschenkos Rücktritt``: a name in the genitive before the noun it owns."""
+        if not m.text.endswith("s") or m.ref.name.endswith("s") or m.token_end >= len(self.doc):
+            return False
+        following = self.doc[m.token_end]
+        return following.is_alpha and following.text[:1].isupper()
 
     def _is_genitive_attribute(self, m: ActorMention) -> bool:
         """``die Unterstützung der Allianz``: an actor in the genitive after another noun is not a subject."""
