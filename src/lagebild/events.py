@@ -73,6 +73,8 @@ DETERMINERS = frozenset(
 SUBORDINATORS = frozenset("dass daß um damit ob wenn weil".split())
 #: Words that continue a list of targets into the next clause.
 LIST_CONTINUATIONS = frozenset("darunter etwa wie namentlich insbesondere".split())
+#: Quotes of at most this many words mark a term (scare quotes), not speech.
+SCARE_QUOTE = 4
 QUOTE_PAIRS = {"„": "“", "«": "»", "»": "«", '"': '"', "“": "”"}
 
 
@@ -1019,6 +1021,8 @@ def _statements_without_content(drafts: list[_Draft]) -> list[_Draft]:
 def _quoted_tokens(doc: Doc, longest: int = 120) -> set[int]:
     """Tokens inside quotation marks: quoted speech is reported, not coded as events here.
 
+    A few quoted words are a term, not speech (``warf Baku einen „Artillerieangriff“ vor``).
+
     A quotation that does not close within ``longest`` tokens is taken for a stray mark.
     """
     inside: set[int] = set()
@@ -1032,7 +1036,8 @@ def _quoted_tokens(doc: Doc, longest: int = 120) -> set[int]:
         if end is None:
             i += 1
             continue
-        inside.update(range(i + 1, end))
+        if end - i > SCARE_QUOTE:
+            inside.update(range(i + 1, end))
         i = end + 1
     return inside
 
