@@ -221,7 +221,8 @@ class EventFinder:
         for k in pledges:
             lo, hi = sentence.start + clauses.start(k), sentence.start + clauses.end(k)
             has_money = bisect.bisect_left(money, lo) < bisect.bisect_left(money, hi)
-            has_trigger = bisect.bisect_left(starts, lo) < bisect.bisect_left(starts, hi)
+            # ``sagte auf der Konferenz 2 Milliarden Euro zu``: only an aid word of its own makes the pledge no bare one
+            has_trigger = any(h.trigger.type == "AID" for h in hits[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)])
             if self.aid and has_money and not has_trigger:
                 hits.append(TriggerHit(self.aid, (tokens[k].i,), "pledged"))
         return sorted(hits, key=lambda h: h.tokens[0])
