@@ -49,7 +49,7 @@ STATUS_ORDER = ("denied", "demanded", "pledged", "planned", "occurred")
 #: Types that can be promised; a pledge cue on any other type makes it planned.
 PLEDGEABLE = frozenset({"AID", "SUPPORT", "COOPERATE", "CONCEDE", "RETREAT", "AGREE"})
 #: Compounds whose tail looks like a trigger head but is another word.
-FALSE_HEADS = ("herausforderung", "herausforderungen", "überforderung", "anforderung", "anforderungen", "kreise", "kreisen", "kreises")
+FALSE_HEADS = ("herausforderung", "herausforderungen", "überforderung", "anforderung", "anforderungen", "kreise", "kreisen", "kreises", "vereinigung")
 ADJECTIVE_ENDINGS = ("e", "en", "em", "er", "es")
 #: Endings of the adverbs and adjectives that modify an attributive participle.
 ADVERB_ENDINGS = ("ig", "lich", "isch", "al", "ell", "weise", "kräftig")
