@@ -51,6 +51,13 @@ PLEDGEABLE = frozenset({"AID", "SUPPORT", "COOPERATE", "CONCEDE", "RETREAT", "AG
 #: Compounds whose tail looks like a trigger head but is another word.
 FALSE_HEADS = ("herausforderung", "herausforderungen", "überforderung", "anforderung", "anforderungen", "kreise", "kreisen", "kreises", "vereinigung")
 ADJECTIVE_ENDINGS = ("e", "en", "em", "er", "es")
+#: Nouns for the people or parts acting for the actor in the genitive after them.
+MEMBER_NOUNS = frozenset(
+    "Vertreter Vertreterinnen Mitglieder Mitgliedstaaten Mitgliedsstaaten Staaten Länder Delegation Delegationen Spitze "
+    "Führung Staats- Truppen Soldaten Kämpfer Einheiten Streitkräfte Sprecher Sprecherin Unterhändler Chefs Leitung".split()
+)
+#: Group words that head compounds naming something else (``Parteiführung``, ``Zivilmenschen``).
+NOT_GROUP_HEADS = frozenset({"führung", "menschen", "marine", "richter"})
 #: Endings of the adverbs and adjectives that modify an attributive participle.
 ADVERB_ENDINGS = ("ig", "lich", "isch", "al", "ell", "weise", "kräftig")
 ALL_PREPOSITIONS = TARGET_PREPOSITIONS | AGENT_PREPOSITIONS | OTHER_PREPOSITIONS
@@ -145,9 +152,12 @@ class EventFinder:
         #: what a pledged amount without an aid word is: the lexicon's generic aid
         self.aid = self.forms.get("hilfe")
         self.generic: NameIndex[dict[str, Any]] = NameIndex()
+        self.generic_heads: dict[str, dict[str, Any]] = {}
         for entry in lex.generic_actors:
             for form in entry["forms"]:
                 self.generic.add(form, entry)
+                if len(form) >= 5 and " " not in form and form.lower() not in NOT_GROUP_HEADS:
+                    self.generic_heads.setdefault(form.lower(), entry)
         self.state_of_country = {state.iso2: state.id for state in lex.states}
         #: news agencies report events; they are never a party to one (``sagte der Nachrichtenagentur AFP``)
         self.news_agencies = frozenset(o.id for o in lex.organisations if o.type == "agency")
@@ -570,7 +580,27 @@ class EventCoder:
             ref = ActorRef("generic:" + entry["name"], None, entry["name"], "ORG", state)
             found.append(ActorMention(hit.start_char, hit.end_char, hit.text, hit.start, hit.end, ref, "generic"))
             self.keys[ref.key] = entry["name"]
-        return found
+            taken.update(range(hit.start, hit.end))
+        for token in self.doc:
+            entry = None if token.i in taken else self._compound_group(token)
+            if entry is not None:
+                state = None if entry.get("stateless") else self._state_of_group(token.i) or dominant
+                ref = ActorRef("generic:" + entry["name"], None, entry["name"], "ORG", state)
+                end = token.idx + len(token)
+                found.append(ActorMention(token.idx, end, token.text, token.i, token.i + 1, ref, "generic"))
+                self.keys[ref.key] = entry["name"]
+        return sorted(found, key=lambda m: m.start)
+
+    def _compound_group(self, token: Token) -> dict[str, Any] | None:
+        """``Berufungsgericht``, ``Regierungstruppen``: a compound whose head names a group."""
+        word = token.lower_
+        if len(word) < 8 or not token.is_alpha or not token.text[:1].isupper():
+            return None
+        for length in range(len(word) - 3, 4, -1):
+            entry = self.finder.generic_heads.get(word[-length:])
+            if entry is not None:
+                return entry
+        return None
 
     def _state_of_group(self, i: int) -> str | None:
         """The state of an adjective right before a group (``georgische Polizei``), else of a place near it."""
@@ -935,7 +965,14 @@ class EventCoder:
         if i < 1 or self.doc[i].lower_ not in ("der", "des"):
             return False
         noun = self.doc[i - 1]
+        if self._stands_for(noun):
+            return False  # ``die Außenminister der EU einigten sich``: the members act for the genitive
         return noun.text[:1].isupper() and not noun.is_sent_start and noun.is_alpha
+
+    def _stands_for(self, noun: Token) -> bool:
+        """A noun for people acting for an actor: a role (``Außenminister``) or a members' word (``Vertreter``)."""
+        word = noun.text
+        return word in MEMBER_NOUNS or bool(self.finder_roles(word)) or word.endswith("s") and bool(self.finder_roles(word[:-1]))
 
     def _keys(self, mentions: Sequence[ActorMention]) -> list[str]:
         return list(dict.fromkeys(self.keys[m.ref.key] for m in mentions))
