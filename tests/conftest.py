@@ -15,3 +15,9 @@ def extractor() -> lagebild.Extractor:
 def extract(extractor):
     """extract(text, published=None) with the shared extractor."""
     return extractor.extract
+
+
+@pytest.fixture(scope="session")
+def extract_with_statements():
+    """extract(text, published=None) by an extractor that also codes STATEMENT events."""
+    return lagebild.Extractor(model="blank", statements=True).extract

@@ -57,9 +57,10 @@ def _case_id(case):
     [pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="known gap")) if c["id"] in KNOWN_GAPS else c for c in CASES],
     ids=_case_id,
 )
-def test_event_case(extract, case):
+def test_event_case(extract, extract_with_statements, case):
     """Each required event of the case is extracted with exactly the expected coding."""
-    result = extract(case["text"], published=case.get("published"))
+    statements = any(e["type"] == "STATEMENT" and not e.get("optional") for e in case["events"])
+    result = (extract_with_statements if statements else extract)(case["text"], published=case.get("published"))
     for expected in case["events"]:
         if expected.get("optional"):
             continue
@@ -166,3 +167,10 @@ def test_each_group_keeps_its_own_state(extract):
         (("Demonstranten", "GEO"), ("GEO",), "Tbilisi"),
         (("Demonstranten", "SRB"), ("SRB",), "Belgrade"),
     ]
+
+
+def test_statements_only_when_asked(extract, extract_with_statements):
+    """A public statement is a STATEMENT event only with ``statements=True``; PLOVER's 16 types by default."""
+    text = "Kremlsprecher Dmitri Peskow sagte am Montag, die Lage sei ernst."
+    assert [e.type for e in extract(text, published="2025-03-03").events] == []
+    assert [(e.type, e.cameo, e.trigger.text) for e in extract_with_statements(text, published="2025-03-03").events] == [("STATEMENT", "010", "sagte")]

@@ -41,9 +41,12 @@ def parse_published(value: Published) -> dt.date | None:
     raise InputError(f"published must be a date or 'YYYY-MM-DD', not {type(value).__name__}")
 
 
-def load_pipeline(model: str = "auto", lexicons: Sequence[str | Path] = ()) -> Language:
-    """The backbone (see :func:`lagebild.backbone.load_backbone`) with lagebild's stages added."""
-    return add_to_pipeline(load_backbone(model), [str(p) for p in lexicons])
+def load_pipeline(model: str = "auto", lexicons: Sequence[str | Path] = (), *, statements: bool = False) -> Language:
+    """The backbone (see :func:`lagebild.backbone.load_backbone`) with lagebild's stages added.
+
+    ``statements=True`` also codes public statements as STATEMENT events.
+    """
+    return add_to_pipeline(load_backbone(model), [str(p) for p in lexicons], statements=statements)
 
 
 def _check_text(text: Any) -> str:
@@ -99,13 +102,16 @@ class Extractor:
     'NATO'
     """
 
-    def __init__(self, model: str = "auto", lexicons: Sequence[str | Path] = (), *, html: str = "auto") -> None:
+    def __init__(
+        self, model: str = "auto", lexicons: Sequence[str | Path] = (), *, html: str = "auto", statements: bool = False
+    ) -> None:
         if html not in HTML_POLICIES:
             raise InputError(f"html must be one of {', '.join(HTML_POLICIES)}, not {html!r}")
         self.model = model
         self.html = html
+        self.statements = statements
         self.lexicons = tuple(str(p) for p in lexicons)
-        self.nlp = load_pipeline(model, self.lexicons)
+        self.nlp = load_pipeline(model, self.lexicons, statements=statements)
         self.backbone = backbone_name(self.nlp)
 
     def make_doc(self, text: str, published: Published = None) -> Doc:
@@ -179,7 +185,7 @@ class Extractor:
         self, batches: Iterator[list[_Prepared | ExtractionError]], n_process: int
     ) -> Iterator[Extraction | ExtractionError]:
         context = multiprocessing.get_context("spawn")
-        with context.Pool(n_process, initializer=_init_worker, initargs=(self.model, self.lexicons, self.html)) as pool:
+        with context.Pool(n_process, initializer=_init_worker, initargs=(self.model, self.lexicons, self.html, self.statements)) as pool:
             # Pool.imap would read the whole input ahead; keeping two batches per worker
             # in flight keeps every worker busy while memory stays bounded.
             in_flight: collections.deque[Any] = collections.deque()
@@ -211,9 +217,9 @@ class Extractor:
 _worker: Extractor | None = None
 
 
-def _init_worker(model: str, lexicons: tuple[str, ...], html: str) -> None:
+def _init_worker(model: str, lexicons: tuple[str, ...], html: str, statements: bool) -> None:
     global _worker
-    _worker = Extractor(model=model, lexicons=lexicons, html=html)
+    _worker = Extractor(model=model, lexicons=lexicons, html=html, statements=statements)
 
 
 def _worker_extract_batch(batch: list[_Prepared | ExtractionError]) -> list[Extraction | ExtractionError]:

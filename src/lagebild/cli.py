@@ -62,7 +62,8 @@ def _extract(args: argparse.Namespace) -> int:
 
     published = parse_published(args.published)
     text = _read_text(args.file)
-    result = Extractor(model=args.model, lexicons=args.lexicon or (), html=args.html).extract(text, published)
+    extractor = Extractor(model=args.model, lexicons=args.lexicon or (), html=args.html, statements=args.statements)
+    result = extractor.extract(text, published)
     print(result.to_json(indent=2) if args.format == "json" else format_table(result))
     return 0
 
@@ -108,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--model", default="auto", help="auto (default), blank, or an installed spaCy pipeline")
     ex.add_argument("--lexicon", action="append", help="an extra lexicon file (repeatable)")
     ex.add_argument("--html", choices=HTML_POLICIES, default="auto", help="HTML input: convert when detected (auto), always, keep as text, or reject")
+    ex.add_argument("--statements", action="store_true", help="also code public statements as STATEMENT events")
     ex.set_defaults(run=_extract)
     ev = sub.add_parser("evaluate", help="score a folder of gold cases (NAME.txt + NAME.gold.json)")
     ev.add_argument("folder")

@@ -178,9 +178,10 @@ def time_stage(doc: Doc) -> Doc:
 class EventStage:
     """Code events from the mentions found so far (``Analysis.events``)."""
 
-    def __init__(self, nlp: Language, lexicons: list[str]) -> None:
+    def __init__(self, nlp: Language, lexicons: list[str], statements: bool = False) -> None:
         self.nlp = nlp
         self.finder = EventFinder(load_lexicons(lexicons))
+        self.statements = statements
 
     def __call__(self, doc: Doc) -> Doc:
         state = analysis(doc)
@@ -189,7 +190,7 @@ class EventStage:
         # a person or a national body (``Bundesregierung``) acts for its state too
         affiliations = {a.key: a.affiliation for a in state.actor_records.values() if a.affiliation}
         coder = EventCoder(self.finder, doc, state, keys, affiliations, role_of)
-        state.events = coder.code(state.body_end)
+        state.events = coder.code(state.body_end, statements=self.statements)
         used = {key for event in state.events for key in (*event.source, *event.target)}
         groups = [m for m in coder.generic if m.ref.name in used]
         state.actor_records.update(merge_actors(groups, None, state.published))
@@ -198,20 +199,26 @@ class EventStage:
 
 @Language.factory(
     "lagebild_events",
-    default_config={"lexicons": []},
+    default_config={"lexicons": [], "statements": False},
     requires=["doc._.lagebild"],
     assigns=["doc._.lagebild"],
 )
-def make_event_stage(nlp: Language, name: str, lexicons: list[str]) -> EventStage:
-    """Factory of the event stage; ``lexicons`` are extra lexicon files."""
-    return EventStage(nlp, lexicons)
+def make_event_stage(nlp: Language, name: str, lexicons: list[str], statements: bool) -> EventStage:
+    """Factory of the event stage; ``lexicons`` are extra lexicon files, ``statements`` adds STATEMENT events."""
+    return EventStage(nlp, lexicons, statements)
 
 
-def add_to_pipeline(nlp: Language, lexicons: list[str] | tuple[str, ...] = ()) -> Language:
-    """Add every lagebild stage (in order) to ``nlp`` and return it."""
+def add_to_pipeline(nlp: Language, lexicons: list[str] | tuple[str, ...] = (), *, statements: bool = False) -> Language:
+    """Add every lagebild stage (in order) to ``nlp`` and return it.
+
+    ``statements`` codes public statements whose content is no other event as STATEMENT
+    events (CAMEO 01x); analysts counting PLOVER events leave them out (the default).
+    """
     config = {"lexicons": [str(p) for p in lexicons]}
     for stage in STAGES:
-        if stage in ("lagebild_actors", "lagebild_places", "lagebild_events"):
+        if stage == "lagebild_events":
+            nlp.add_pipe(stage, config={**config, "statements": statements})
+        elif stage in ("lagebild_actors", "lagebild_places"):
             nlp.add_pipe(stage, config=config)
         else:
             nlp.add_pipe(stage)

@@ -618,8 +618,8 @@ class EventCoder:
         scene = [p for p in self.place_index.between(0, self.doc[i].idx) if self._where(p)]
         return self.finder.state_of_country.get(scene[-1].place.country) if scene else None
 
-    def code(self, body_end: int | None) -> list[Event]:
-        """All events of the doc that have a source, mentions of one event merged."""
+    def code(self, body_end: int | None, statements: bool = False) -> list[Event]:
+        """All events of the doc that have a source, mentions of one event merged; STATEMENTs only with ``statements``."""
         drafts: list[_Draft] = []
         blocked = _quoted_tokens(self.doc) | {i for m in self.generic for i in range(m.token_start, m.token_end)}
         money_tokens = sorted({self._token_at(m.start) for m in self.money})
@@ -638,7 +638,7 @@ class EventCoder:
             if persons:
                 self.last_person = self.keys[persons[0].ref.key]
         # An event nobody did cannot be coded (and never matches an analyst's record).
-        return [d.to_event() for d in _merge(drafts) if d.source]
+        return [d.to_event() for d in _merge(drafts) if d.source and (statements or d.trigger.type != "STATEMENT")]
 
     def _draft(self, clauses: Clauses, hit: TriggerHit, triggers: Sequence[int]) -> _Draft:
         sentence, tokens = clauses.sentence, clauses.tokens
