@@ -825,6 +825,9 @@ class EventCoder:
             source = self._subject_outside(sentence, lo, main, infinitive)
         if passive and not any(self._governing_preposition(m) in AGENT_PREPOSITIONS for m in source) or hit.trigger.subject == "target":
             target, source = source + target, []  # the grammatical subject of a passive is its target
+        pronoun = None if noun or passive else self._pronoun_subject(lo, hi, main)
+        if pronoun is not None and self.last_person and (not source or pronoun < source[0].token_start):
+            target, source = source + target, []  # ``forderte er den Präsidenten auf``: the pronoun is the doer
         if not source:
             source = self._default_agent(hit, near)
         if not source and noun and hit.trigger.mutual and not self._framed(main):
@@ -836,6 +839,13 @@ class EventCoder:
         states = [m.ref.country for m in source if m.via in ("generic", "default")] + [self.affiliations.get(k) for k in agents]
         source_keys = agents + [a for a in dict.fromkeys(states) if a and a not in agents]
         return agents, source_keys, self._target_keys(target, source_keys)
+
+    def _pronoun_subject(self, lo: int, hi: int, main: int) -> int | None:
+        """The token of a subject pronoun of the clause: ``er`` anywhere, ``Sie`` opening the sentence."""
+        for token in self.doc[self._token_at(lo) : self._token_at(hi)]:
+            if token.lower_ == "er" or token.text == "Sie" and token.is_sent_start:
+                return token.i
+        return None
 
     def _infinitive_clause(self, lo: int, hi: int) -> bool:
         """``…, 15 Millionen Dollar bereitzustellen``: a clause of a ``zu`` infinitive after a comma."""
@@ -921,7 +931,7 @@ class EventCoder:
 
     def _is_passive(self, hit: TriggerHit, lo: int, hi: int) -> bool:
         """``wurde … angegriffen``: a passive auxiliary and a participle trigger in one clause."""
-        words = [t.lower_ for t in self.doc[self._token_at(lo) : self._token_at(hi)]]
+        words = [t.lower_ for t in self.doc[self._before_relative_clause(self._token_at(lo)) : self._token_at(hi)]]
         trigger = self.doc[hit.tokens[0]].lower_
         # ``angegriffen``, ``festgenommen``; inseparable verbs have no ``ge``: ``verurteilt``, ``beschossen``
         ge = "ge" in trigger[:7]
@@ -931,6 +941,21 @@ class EventCoder:
         if any(w in PAST_PASSIVE_AUXILIARIES for w in words):
             return True
         return (ge or trigger.endswith("t")) and any(w in PASSIVE_AUXILIARIES for w in words)
+
+    def _before_relative_clause(self, start: int) -> int:
+        """Where the clause at ``start`` began before an inserted relative clause.
+
+        ``wurden mehrere Politiker, die im Ausland leben, zu Haft verurteilt``: the clause of
+        ``verurteilt`` goes on from before ``, die …,``.
+        """
+        if start < 2 or self.doc[start - 1].text != ",":
+            return start
+        sentence_start = self.doc[start].sent.start if self.doc.has_annotation("SENT_START") else 0
+        comma = next((i for i in range(start - 2, max(sentence_start, start - WINDOW) - 1, -1) if self.doc[i].text == ","), None)
+        if comma is None or self.doc[comma + 1].lower_ not in RELATIVE_PRONOUNS:
+            return start
+        before = next((i for i in range(comma - 1, max(sentence_start, comma - WINDOW) - 1, -1) if self.doc[i].text in CLAUSE_BREAKS), None)
+        return (before + 1) if before is not None else max(sentence_start, comma - WINDOW)
 
     def _is_genitive_of(self, m: ActorMention, main: int) -> bool:
         """``Treffen der NATO-Außenminister``, ``Pressekonferenz des katarischen Premierministers al Thani``."""
