@@ -1,0 +1,155 @@
+"""The event coder: one pass over a doc's sentences, from triggers to merged events."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from spacy.tokens import Doc
+
+from ..actors import ActorMention, is_locative
+from ..places import PlaceMention
+from ..records import Event, Mention
+from .attachment import Attachment, is_visit
+from .clauses import ByStart, Clauses, quoted_tokens
+from .entries import TriggerHit
+from .german import (
+    LIST_CONTINUATIONS,
+    PHYSICAL_TYPES,
+    PLACE_TARGET_TYPES,
+    RELATIVE_PRONOUNS,
+    WINDOW,
+)
+from .grammar import PhraseGrammar
+from .groups import GroupFinder
+from .merging import (
+    Draft,
+    contiguous,
+    doers_from_frame,
+    merge_drafts,
+    one_event_per_demand,
+    statements_without_content,
+    token_mention,
+)
+from .roles import RoleReader
+from .triggers import EventFinder, absorb_objects
+
+
+class EventCoder(RoleReader, PhraseGrammar, GroupFinder, Attachment):
+    """Codes the events of one doc from its trigger hits and mentions."""
+
+    def __init__(
+        self, finder: EventFinder, doc: Doc, found: Any, keys: dict[str, str], affiliations: dict[str, str],
+        is_role: Callable[[str], object] = lambda word: False,
+    ) -> None:
+        """``found`` is the doc's ``Analysis``: its text, date and the mentions of the earlier stages."""
+        self.finder, self.doc, self.published, self.text = finder, doc, found.published, found.text
+        actors, places, times, money = found.actors, found.places, found.times, found.money
+        self.finder_roles = is_role
+        self.token_ends = [t.idx + len(t) for t in doc]
+        self.actors, self.places, self.times, self.money = actors, places, times, money
+        self.keys, self.affiliations = dict(keys), dict(affiliations)
+        self.adjective_ends = {m.token_end: m.ref.id for m in actors if m.ref.kind == "GPE" and m.via == "adjective"}
+        self.place_index = ByStart(places)
+        self.generic = self._generic_mentions()
+        self.candidates = ByStart([m for m in (*actors, *self.generic) if m.ref.id not in finder.news_agencies])
+        self.actor_index = ByStart(actors)
+        self.time_index = ByStart(times)
+        self.money_index = ByStart(money)
+        self.role_holders = {m.token_start for m in actors if m.ref.kind == "PER" and m.role}
+        self.mention_ends: dict[int, list[ActorMention]] = {}
+        for m in self.candidates.items:
+            self.mention_ends.setdefault(m.token_end, []).append(m)
+        self.dateline = next((p for p in places if p.dateline), None)
+        self.recent_place: PlaceMention | None = None
+        self.groups_named = {m.ref.name for m in self.generic}
+        self.last_person: str | None = None
+
+    def code(self, body_end: int | None, statements: bool = False) -> list[Event]:
+        """All events of the doc that have a source, mentions of one event merged; STATEMENTs only with ``statements``."""
+        drafts: list[Draft] = []
+        blocked = quoted_tokens(self.doc) | {i for m in self.generic for i in range(m.token_start, m.token_end)}
+        money_tokens = sorted({self._token_at(m.start) for m in self.money})
+        for sentence in self.doc.sents:
+            clauses = Clauses(sentence)
+            if "\n" in self.text[max(0, sentence.start_char - 2) : sentence.start_char + 1]:
+                self.recent_place = None  # a new paragraph may be somewhere else
+            hits = absorb_objects(clauses, self.finder.triggers(clauses, blocked, money_tokens))
+            starts = [h.tokens[0] for h in hits]
+            drafted = [self._draft(clauses, hit, starts) for hit in hits if body_end is None or self.doc[hit.tokens[0]].idx < body_end]
+            drafts += statements_without_content(one_event_per_demand(doers_from_frame(drafted)))
+            located = [p for p in self.place_index.between(sentence.start_char, sentence.end_char) if p.place.feature == "city" and is_locative(self.doc, p.token_start)]
+            if located:
+                self.recent_place = located[-1]
+            persons = [m for m in self.actor_index.between(sentence.start_char, sentence.end_char) if m.ref.kind == "PER"]
+            if persons:
+                self.last_person = self.keys[persons[0].ref.key]
+        # An event nobody did cannot be coded (and never matches an analyst's record).
+        return [d.to_event() for d in merge_drafts(drafts) if d.source and (statements or d.trigger.type != "STATEMENT")]
+
+    def _draft(self, clauses: Clauses, hit: TriggerHit, triggers: Sequence[int]) -> Draft:
+        sentence, tokens = clauses.sentence, clauses.tokens
+        main = self.doc[hit.tokens[0]]
+        k = main.i - sentence.start
+        first = max(clauses.start(k), k - WINDOW)
+        last = clauses.end(max(hit.tokens) - sentence.start)
+        if last + 1 < len(tokens) and clauses.words[last + 1] in LIST_CONTINUATIONS:
+            last = clauses.end(last + 1)
+        elif last + 1 < len(tokens) and clauses.words[last + 1] in RELATIVE_PRONOUNS and last - k <= 4 and main.text[:1].isupper():
+            last = clauses.end(last + 1)  # ``der NATO-Gipfel, der später in diesem Jahr stattfinden wird``
+        last = min(last, k + WINDOW)
+        clause_lo = tokens[first].idx
+        clause_hi = tokens[last - 1].idx + len(tokens[last - 1]) if last > 0 else sentence.end_char
+        # the sentence around the trigger, as far as anything in it may still concern the trigger
+        near = tokens[max(0, k - WINDOW)].idx, tokens[min(len(tokens), k + WINDOW) - 1].idx + 1
+        time = self._time(clause_lo, clause_hi)
+        # ``zweitägigen Treffen``: a duration right before the trigger word is its duration
+        duration = next((t for t in self.time_index.between(main.idx - 40, main.idx) if t.type == "DURATION" and 0 <= main.idx - t.end <= 1), None)
+        if duration and duration.interval and time is None:
+            time = duration
+        infinitive = self._infinitive_clause(clause_lo, clause_hi)
+        status = self.finder.status(
+            clauses, hit, time, self.published, max(last, clauses.end(max(hit.tokens) - sentence.start)), governed=infinitive
+        )
+        # ``kündigte an, Hilfe bereitzustellen``: an announced, planned or demanded infinitive
+        # is done by the governing clause's actor; a mere ``veranlasste … zu`` is background
+        infinitive = infinitive and status != "occurred"
+        agents, source, target = self._roles(sentence, hit, clause_lo, clause_hi, near, infinitive)
+        place, said = self._place(hit, (clause_lo, clause_hi), near, triggers)
+        evidence = 2 if said else 1 if self.recent_place else 0
+        if not said and hit.trigger.type in PHYSICAL_TYPES:
+            place = self.recent_place or self.dateline  # the scene of the report goes on
+        if not target and place is not None and (hit.trigger.type in PLACE_TARGET_TYPES or is_visit(hit.trigger)):
+            state = self.finder.state_of_country.get(place.place.country)
+            if state and state not in source:
+                target = [state]  # ``Angriff auf Odessa``, ``Rückzug aus Niger``: the place's state is hit
+        if not target and hit.trigger.type == "PROTEST":
+            state = self.finder.state_of_country.get(place.place.country) if place else None
+            target = [state] if state else [k for k in source if k not in agents][:1]  # protests address the government
+        if not target:
+            target = self._group_target(agents)
+        money = self.money_index.first(*near)
+        return Draft(
+            trigger=hit.trigger,
+            status=status,
+            main=self._trigger_mention(hit),
+            sentence=(sentence.start_char, sentence.end_char),
+            source=source,
+            target=target,
+            agents=agents,
+            infinitive=infinitive,
+            preposition=self._framing(hit.tokens[0]) if main.text[:1].isupper() else None,
+            place=place,
+            place_evidence=evidence,
+            time=time,
+            duration=duration.value if duration else None,
+            amount=money,
+            evidence=[] if contiguous(hit.tokens) else [token_mention(self.doc[i]) for i in hit.tokens[1:]],
+        )
+
+    def _trigger_mention(self, hit: TriggerHit) -> Mention:
+        """The whole phrase of a multi-word trigger (``humanitäre Hilfe``), else the main word."""
+        if contiguous(hit.tokens):
+            span = self.doc[hit.tokens[0] : hit.tokens[-1] + 1]
+            return Mention(span.text, span.start_char, span.end_char)
+        return token_mention(self.doc[hit.tokens[0]])

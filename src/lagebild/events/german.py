@@ -1,0 +1,60 @@
+"""German word classes and the limits the event stage works with (clause windows, distances)."""
+
+from __future__ import annotations
+
+import re
+
+#: Prepositions whose object is a target of the event.
+TARGET_PREPOSITIONS = frozenset("für an gegen gegenüber mit zwischen auf".split())
+#: Prepositions whose object is the agent of a passive clause.
+AGENT_PREPOSITIONS = frozenset("von vom durch".split())
+#: Prepositions whose object is neither source nor target (place, topic, origin).
+OTHER_PREPOSITIONS = frozenset("in im aus bei nach über zu zum zur vor seit um unter ohne wegen trotz laut".split())
+CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—"})
+PASSIVE_AUXILIARIES = frozenset("wurde wurden worden wird werden".split())
+PAST_PASSIVE_AUXILIARIES = frozenset("wurde wurden worden".split())
+PRONOUNS = frozenset("er sie Er Sie".split())
+INSEPARABLE_PREFIXES = ("be", "ver", "er", "ent", "zer", "über", "unter", "miss", "hinter", "emp")
+#: Types whose place falls back to the dateline: things that happen somewhere physically.
+PHYSICAL_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
+#: Types whose target, when the text names none, is the state where the event takes place.
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "THREATEN"})
+PLACE_SPECIFICITY = {"city": 0, "region": 1, "country": 2}
+STATUS_ORDER = ("denied", "demanded", "pledged", "planned", "occurred")
+#: Types that can be promised; a pledge cue on any other type makes it planned.
+PLEDGEABLE = frozenset({"AID", "SUPPORT", "COOPERATE", "CONCEDE", "RETREAT", "AGREE"})
+#: Compounds whose tail looks like a trigger head but is another word.
+FALSE_HEADS = ("herausforderung", "herausforderungen", "überforderung", "anforderung", "anforderungen", "kreise", "kreisen", "kreises", "vereinigung")
+ADJECTIVE_ENDINGS = ("e", "en", "em", "er", "es")
+#: Nouns for the people or parts acting for the actor in the genitive after them.
+MEMBER_NOUNS = frozenset(
+    "Vertreter Vertreterinnen Mitglieder Mitgliedstaaten Mitgliedsstaaten Staaten Länder Delegation Delegationen Spitze "
+    "Führung Staats- Truppen Soldaten Kämpfer Einheiten Streitkräfte Sprecher Sprecherin Unterhändler Chefs Leitung".split()
+)
+#: Group words that head compounds naming something else (``Parteiführung``, ``Zivilmenschen``).
+NOT_GROUP_HEADS = frozenset({"führung", "menschen", "marine", "richter"})
+#: Endings of the adverbs and adjectives that modify an attributive participle.
+ADVERB_ENDINGS = ("ig", "lich", "isch", "al", "ell", "weise", "kräftig")
+ALL_PREPOSITIONS = TARGET_PREPOSITIONS | AGENT_PREPOSITIONS | OTHER_PREPOSITIONS
+#: How far (in words) around a trigger its status cues and roles are looked for; bounds the
+#: work per trigger so that a sentence without punctuation costs linear time.
+WINDOW = 30
+#: How far after a verb trigger its object noun may stand.
+OBJECT_DISTANCE = 10
+#: How many earlier events of the same kind a new one is compared with when merging.
+MERGE_HORIZON = 20
+#: Two nouns of one type this close (in characters) are one event told with two words.
+COORDINATED = 25
+#: ``bereitzustellen``, ``zurückzuziehen``: a separable verb with its ``zu`` inside.
+INFINITIVE_WITH_ZU = re.compile(r"(?:ab|an|auf|aus|bei|bereit|ein|fest|frei|her|hin|mit|nach|vor|weg|zurück|zusammen|zu)zu\w{3,}en$")
+RELATIVE_PRONOUNS = frozenset("die der das den dem deren dessen welche welcher welches".split())
+DETERMINERS = frozenset(
+    "der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner "
+    "ihre ihren ihrem ihrer seine seinen seinem seiner unsere diese diesen dieser dieses alle".split()
+)
+SUBORDINATORS = frozenset("dass daß um damit ob wenn weil".split())
+#: Words that continue a list of targets into the next clause.
+LIST_CONTINUATIONS = frozenset("darunter etwa wie namentlich insbesondere".split())
+#: Quotes of at most this many words mark a term (scare quotes), not speech.
+SCARE_QUOTE = 4
+QUOTE_PAIRS = {"„": "“", "«": "»", "»": "«", '"': '"', "“": "”"}
