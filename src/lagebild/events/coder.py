@@ -52,7 +52,10 @@ class EventCoder(RoleReader, PhraseGrammar, GroupFinder, Attachment):
         self.adjective_ends = {m.token_end: m.ref.id for m in actors if m.ref.kind == "GPE" and m.via == "adjective"}
         self.place_index = ByStart(places)
         self.generic = self._generic_mentions()
-        self.candidates = ByStart([m for m in (*actors, *self.generic) if m.ref.id not in finder.news_agencies])
+        self.anaphors = self._anaphor_mentions()
+        self.candidates = ByStart(sorted(
+            (m for m in (*actors, *self.generic, *self.anaphors) if m.ref.id not in finder.news_agencies), key=lambda m: m.start
+        ))
         self.actor_index = ByStart(actors)
         self.time_index = ByStart(times)
         self.money_index = ByStart(money)

@@ -58,3 +58,13 @@ LIST_CONTINUATIONS = frozenset("darunter etwa wie namentlich insbesondere".split
 #: Quotes of at most this many words mark a term (scare quotes), not speech.
 SCARE_QUOTE = 4
 QUOTE_PAIRS = {"„": "“", "«": "»", "»": "«", '"': '"', "“": "”"}
+#: Nouns that, after a definite article, stand for the latest state (GPE) or organisation named.
+ANAPHORS = {
+    "land": "GPE", "landes": "GPE", "staat": "GPE", "staates": "GPE",
+    "bündnis": "ORG", "bündnisses": "ORG", "allianz": "ORG", "organisation": "ORG", "staatenbund": "ORG",
+    "wirtschaftsgemeinschaft": "ORG", "staatengemeinschaft": "ORG", "miliz": "ORG", "bewegung": "ORG", "gruppe": "ORG",
+}
+#: Nouns that, after ``beide``, are the article's two sides (``beide Länder``, ``beiden Seiten``).
+BOTH_SIDES_NOUNS = frozenset("länder ländern staaten seiten nachbarn nachbarländer regierungen konfliktparteien parteien".split())
+#: Words that make an act mutual: each side is source and target (``machten sich gegenseitig verantwortlich``).
+MUTUAL_WORDS = frozenset("gegenseitig einander".split())

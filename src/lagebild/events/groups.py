@@ -5,11 +5,12 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+import attrs
 from spacy.tokens import Token
 
 from ..actors import ActorMention, ActorRef
 from .entries import TriggerHit
-from .german import WINDOW
+from .german import ANAPHORS, BOTH_SIDES_NOUNS, WINDOW
 
 
 class GroupFinder:
@@ -31,6 +32,33 @@ class GroupFinder:
                 first.setdefault(key, m)
         ranked = sorted(counts, key=lambda k: (-counts[k], first[k].start))
         return [first[k] for k in ranked[:2]] if len(ranked) >= 2 else []
+
+    def _anaphor_mentions(self) -> list[ActorMention]:
+        """Noun phrases that stand for a named actor: ``das Land``, ``die Allianz``, ``beide Seiten``.
+
+        ``das Land``/``die Allianz`` take the latest state or organisation named before them;
+        ``beide Länder``/``beide Seiten`` are the article's two principal parties.
+        """
+        found: list[ActorMention] = []
+        latest: dict[str, ActorMention] = {}
+        mentions = iter(sorted(self.actors, key=lambda m: m.start))
+        upcoming = next(mentions, None)
+        for token in self.doc:
+            while upcoming is not None and upcoming.token_end <= token.i:
+                if upcoming.ref.kind in ("GPE", "ORG") and upcoming.ref.id not in self.finder.news_agencies:
+                    latest[upcoming.ref.kind] = upcoming
+                upcoming = next(mentions, None)
+            word = token.lower_
+            before = self.doc[token.i - 1].lower_ if token.i else ""
+            if word in BOTH_SIDES_NOUNS and before in ("beide", "beiden"):
+                found += [attrs.evolve(m, start=token.idx, end=token.idx + len(token), text=token.text, token_start=token.i,
+                                       token_end=token.i + 1, via="anaphor") for m in self.principal_parties]
+            elif word in ANAPHORS and token.text[:1].isupper() and before in ("die", "der", "das", "des", "dem", "den"):
+                antecedent = latest.get(ANAPHORS[word])
+                if antecedent is not None:
+                    found.append(attrs.evolve(antecedent, start=token.idx, end=token.idx + len(token), text=token.text,
+                                              token_start=token.i, token_end=token.i + 1, via="anaphor"))
+        return found
 
     def _generic_mentions(self) -> list[ActorMention]:
         """Unnamed groups (``Polizisten``, ``Demonstranten``) coded with the state they belong to."""

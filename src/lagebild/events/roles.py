@@ -6,7 +6,7 @@ from spacy.tokens import Span
 
 from ..actors import ActorMention
 from .entries import TriggerHit
-from .german import AGENT_PREPOSITIONS, PRONOUNS, TARGET_PREPOSITIONS
+from .german import AGENT_PREPOSITIONS, MUTUAL_WORDS, PRONOUNS, TARGET_PREPOSITIONS
 
 
 class RoleReader:
@@ -84,6 +84,8 @@ class RoleReader:
         # the state each doer acts for: a person's or body's affiliation, a group's own state
         states = [m.ref.country for m in source if m.via in ("generic", "default")] + [self.affiliations.get(k) for k in agents]
         source_keys = agents + [a for a in dict.fromkeys(states) if a and a not in agents]
+        if len(agents) >= 2 and any(t.lower_ in MUTUAL_WORDS for t in self.doc[self._token_at(lo) : self._token_at(hi)]):
+            return agents, source_keys, list(agents)  # ``gaben sich gegenseitig die Schuld``: each blames the other
         return agents, source_keys, self._target_keys(target, source_keys)
 
     def _target_keys(self, target: list[ActorMention], source_keys: list[str]) -> list[str]:
