@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import attrs
 from spacy.tokens import Doc
 
 from ..actors import ActorMention, is_locative
@@ -118,6 +119,8 @@ class EventCoder(RoleReader, PhraseGrammar, GroupFinder, Attachment):
         # is done by the governing clause's actor; a mere ``veranlasste … zu`` is background
         infinitive = infinitive and status != "occurred"
         agents, source, target = self._roles(sentence, hit, clause_lo, clause_hi, near, infinitive)
+        if hit.trigger.type == "ASSAULT" and agents and set(agents) <= self.finder.protesters:
+            hit = attrs.evolve(hit, trigger=self.finder.riot)  # protesters storming, throwing stones: a violent protest
         place, said = self._place(hit, (clause_lo, clause_hi), near, triggers)
         evidence = 2 if said else 1 if self.recent_place else 0
         if not said and hit.trigger.type in PHYSICAL_TYPES:

@@ -40,7 +40,7 @@ class ClauseView(Protocol):
 class Frame:
     """One frame: the verb lemmas and the objects that license it, and what it codes."""
 
-    type: str
+    type: str | None  # None: the words are no event (``eine Entscheidung treffen``)
     cameo: str | None
     mode: str | None
     verbs: frozenset[str]

@@ -68,3 +68,8 @@ ANAPHORS = {
 BOTH_SIDES_NOUNS = frozenset("länder ländern staaten seiten nachbarn nachbarländer regierungen konfliktparteien parteien".split())
 #: Words that make an act mutual: each side is source and target (``machten sich gegenseitig verantwortlich``).
 MUTUAL_WORDS = frozenset("gegenseitig einander".split())
+#: Separable verb particles: ``an-ge-griffen``, ``zurück-ge-drängt``.
+SEPARABLE_PARTICLES = (
+    "zurück", "zusammen", "wieder", "heraus", "hervor", "entgegen", "fest", "frei", "bereit", "durch", "nach",
+    "statt", "fort", "weg", "los", "ab", "an", "auf", "aus", "bei", "ein", "mit", "vor", "zu",
+)

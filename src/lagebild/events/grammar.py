@@ -20,6 +20,7 @@ from .german import (
     PASSIVE_AUXILIARIES,
     PAST_PASSIVE_AUXILIARIES,
     RELATIVE_PRONOUNS,
+    SEPARABLE_PARTICLES,
     TARGET_PREPOSITIONS,
     WINDOW,
 )
@@ -91,7 +92,7 @@ class PhraseGrammar:
         words = [t.lower_ for t in self.doc[self._before_relative_clause(self._token_at(lo)) : self._token_at(hi)]]
         trigger = self.doc[hit.tokens[0]].lower_
         # ``angegriffen``, ``festgenommen``; inseparable verbs have no ``ge``: ``verurteilt``, ``beschossen``
-        ge = "ge" in trigger[:7]
+        ge = trigger.startswith("ge") or any(trigger.startswith(p + "ge") for p in SEPARABLE_PARTICLES)
         if trigger in hit.trigger.lemma.lower().split("/") or not trigger.endswith(("t", "en")) or not (ge or trigger.startswith(INSEPARABLE_PREFIXES)):
             return False
         # ``wird … besuchen`` is a future; ``wurde … beschossen`` and ``wird … verurteilt`` are passives

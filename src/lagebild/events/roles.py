@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from ..actors import ActorMention
+from .attachment import is_visit
 from .entries import TriggerHit
 from .german import AGENT_PREPOSITIONS, MUTUAL_WORDS, PRONOUNS, TARGET_PREPOSITIONS
 
@@ -27,9 +28,11 @@ class RoleReader:
         noun = self.doc[main].text[:1].isupper() and len(hit.tokens) == 1
         # Parts of a noun trigger's own phrase: ``NATO-Gipfel``, ``russischen Angriff``, ``Angriff der Hamas``.
         inside = [m for m in clause if m.token_start == main and m.via == "compound"] if noun else []
+        visited = inside if is_visit(hit.trigger) else []  # ``Taiwan-Reise``: where the visit goes
+        inside = [m for m in inside if m not in visited]
         before = [m for m in clause if m.token_end == main and (m.via == "adjective" or self._saxon_genitive(m))] if noun else []
         genitive = [m for m in clause if self._is_genitive_of(m, main)] if noun else []
-        own = inside + before + genitive
+        own = inside + visited + before + genitive
         parties = [m for m in clause if self._governing_preposition(m) == "zwischen"]
         parties += [m for m in clause if m not in parties and self._in_list_after(m, parties)]
         passive = self._is_passive(hit, lo, hi)
@@ -59,7 +62,7 @@ class RoleReader:
             source, target = parties, [m for m in target if m not in parties]  # ``Einigung zwischen A und B``
         elif noun and own:
             agents = inside + before + (genitive if hit.trigger.genitive == "source" else [])
-            patients = genitive if hit.trigger.genitive == "target" else []
+            patients = visited + (genitive if hit.trigger.genitive == "target" else [])
             if agents:
                 source, target = agents[:1], patients + [m for m in target if m not in agents]
             else:

@@ -51,7 +51,7 @@ class EventFinder(StatusReader):
         self.heads = sorted(heads.items(), reverse=True)
         frames = load_frames(list(lex.frames))
         self.frames = FrameFinder(frames, list(lex.verb_forms))
-        self.frame_triggers = {frame: frame_trigger(frame) for frame in frames}
+        self.frame_triggers = {frame: frame_trigger(frame) for frame in frames if frame.type is not None}
         #: what a pledged amount without an aid word is: the lexicon's generic aid
         self.aid = self.forms.get("hilfe")
         self.generic: NameIndex[dict[str, Any]] = NameIndex()
@@ -70,6 +70,9 @@ class EventFinder(StatusReader):
         for e in lex.generic_actors:
             for group in e.get("target_of", ()):
                 self.targets_of.setdefault(group, []).append(e["name"])
+        #: groups that protest when nobody else is named; their violence is a violent protest (CAMEO 145)
+        self.protesters = frozenset(e["name"] for e in lex.generic_actors if "PROTEST" in e.get("default_for", ()))
+        self.riot = Trigger("PROTEST", "145", "riot", "riot", pos="VERB")
         self.default_agents = {e["name"]: tuple(e.get("default_for", ())) for e in lex.generic_actors}
         self.default_agent_entries = [(e, tuple(e["default_for"])) for e in lex.generic_actors if e.get("default_for")]
         self.cues: dict[str, str] = {}
@@ -104,7 +107,8 @@ class EventFinder(StatusReader):
             if "pledged" in cues or self.cues.get(words[k]) == "pledged" and token.text[:1].islower():
                 pledges.append(k)
         for found in self.frames.find(clauses, used):
-            hits.append(TriggerHit(self.frame_triggers[found.frame], (*found.verb, *found.licence), found.frame.status))
+            if found.frame.type is not None:  # a frame without a type only keeps its words from triggering
+                hits.append(TriggerHit(self.frame_triggers[found.frame], (*found.verb, *found.licence), found.frame.status))
         for k, token in enumerate(tokens):
             if token.i in used or words[k] not in self.separable:
                 continue
