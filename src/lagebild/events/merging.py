@@ -46,6 +46,8 @@ class Draft:
             return False
         if self.target and other.target and set(self.target) != set(other.target):
             return False
+        if _disjoint(self.time, other.time) or _disjoint(other.time, self.time):
+            return False  # arrests on Sunday and arrests on the Sundays before are two events
         # ``in Georgien`` and ``in Tiflis`` can be one event; ``in Brüssel`` and ``in Den Haag`` not
         return not (self.place and other.place and self.place.place.country != other.place.place.country)
 
@@ -91,6 +93,14 @@ class Draft:
             amount=Amount(self.amount.value, self.amount.currency) if self.amount else None,
             evidence=tuple(m for m in self.evidence if m != self.main),
         )
+
+
+def _disjoint(a: Time | None, b: Time | None) -> bool:
+    """Both times are known and ``a`` ends before ``b`` starts."""
+    if a is None or b is None or a.interval is None or b.interval is None:
+        return False
+    end, start = a.interval.end, b.interval.start
+    return end is not None and start is not None and end < start
 
 
 def contiguous(tokens: tuple[int, ...]) -> bool:
