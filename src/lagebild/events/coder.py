@@ -80,7 +80,10 @@ class EventCoder(RoleReader, PhraseGrammar, GroupFinder, Attachment):
                 self.recent_place = None  # a new paragraph may be somewhere else
             hits = absorb_objects(clauses, self.finder.triggers(clauses, blocked, money_tokens))
             starts = [h.tokens[0] for h in hits]
-            drafted = [self._draft(clauses, hit, starts) for hit in hits if body_end is None or self.doc[hit.tokens[0]].idx < body_end]
+            drafted = [
+                self._draft(clauses, hit, starts) for hit in hits
+                if (body_end is None or self.doc[hit.tokens[0]].idx < body_end) and not self._opposed(hit)
+            ]
             drafts += statements_without_content(one_event_per_demand(doers_from_frame(drafted)))
             located = [p for p in self.place_index.between(sentence.start_char, sentence.end_char) if p.place.feature == "city" and is_locative(self.doc, p.token_start)]
             if located:
@@ -152,6 +155,11 @@ class EventCoder(RoleReader, PhraseGrammar, GroupFinder, Attachment):
             amount=money,
             evidence=[] if contiguous(hit.tokens) else [token_mention(self.doc[i]) for i in hit.tokens[1:]],
         )
+
+    def _opposed(self, hit: TriggerHit) -> bool:
+        """``protestierten gegen ein IWF-Hilfspaket``: a noun after ``gegen`` is what others oppose, told as background."""
+        main = self.doc[hit.tokens[0]]
+        return len(hit.tokens) == 1 and main.text[:1].isupper() and self._framing(main.i) == "gegen"
 
     def _trigger_mention(self, hit: TriggerHit) -> Mention:
         """The whole phrase of a multi-word trigger (``humanitäre Hilfe``), else the main word."""

@@ -13,6 +13,8 @@ from .german import (
     AGENT_PREPOSITIONS,
     ALL_PREPOSITIONS,
     CLAUSE_BREAKS,
+    CLAUSE_OPENERS,
+    HAPPEN_VERBS,
     INFINITIVE_WITH_ZU,
     INSEPARABLE_PREFIXES,
     MEMBER_NOUNS,
@@ -67,7 +69,11 @@ class PhraseGrammar:
             before = [m for m in self.candidates.between(self.doc[max(sentence.start, start - WINDOW)].idx, self.doc[start].idx)
                       if self._governing_preposition(m) is None and not self._is_role_modifier(m)]
             return before[-1:]
-        if main == start and start > sentence.start and self.doc[start - 1].text == ",":
+        opens_with_verb = main == start or (
+            self.doc[start].text[:1].islower() and self.doc[start].lower_ not in CLAUSE_OPENERS
+            and self.doc[sentence.start].lower_ not in CLAUSE_OPENERS  # ``Da China …, sind …``: a subordinate clause first
+        )
+        if opens_with_verb and start > sentence.start and self.doc[start - 1].text == ",":
             opening = self.candidates.first(sentence.start_char, self.doc[start].idx)
             if opening and self._governing_preposition(opening) is None and opening.token_start - sentence.start <= 4:
                 return [opening]
@@ -81,11 +87,18 @@ class PhraseGrammar:
         """The preposition whose phrase the noun trigger at ``main`` stands in, if any."""
         for i in range(main - 1, max(main - 4, -1), -1):
             word = self.doc[i].lower_
+            if word in ("zu", "zum", "zur") and self._happens(main):
+                return None  # ``es kam zu Zusammenstößen``: the noun is what happened
             if word in ALL_PREPOSITIONS:
                 return word
             if not self.doc[i].text[:1].islower():
                 return None
         return None
+
+    def _happens(self, main: int) -> bool:
+        """A form of ``kommen`` near the noun: ``zu Kämpfen kommen`` says the fighting took place."""
+        window = self.doc[max(0, main - 8) : main + 8]
+        return any(t.lower_ in HAPPEN_VERBS for t in window)
 
     def _is_passive(self, hit: TriggerHit, lo: int, hi: int) -> bool:
         """``wurde … angegriffen``: a passive auxiliary and a participle trigger in one clause."""
