@@ -46,6 +46,9 @@ def main() -> None:
             base = lemma[len(particle):]
             entry["particle"] = particle
             entry["finite"] = sorted(f for f in forms[base] if not f.startswith("ge") and not f.endswith("end"))
+            # the dictionary misses some joined participles (``vorgedrungen``): particle + the base's participle
+            joined = {particle + f for f in forms[base] if f.startswith("ge") and len(f) > 4} | {f"{particle}zu{base}"}
+            entry["forms"] = sorted(set(entry["forms"]) | joined)
         entries.append(entry)
     out = {
         "meta": {

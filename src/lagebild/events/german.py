@@ -80,3 +80,5 @@ CLAUSE_OPENERS = frozenset(
 )
 #: Forms of ``kommen`` in ``es kam zu …`` (something took place).
 HAPPEN_VERBS = frozenset("kam kamen kommt kommen gekommen komme käme kämen".split())
+#: How many words into a sentence its opening subject may start (``Die von Ruanda unterstützte M23``).
+OPENING = 6

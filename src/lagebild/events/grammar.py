@@ -18,6 +18,7 @@ from .german import (
     INFINITIVE_WITH_ZU,
     INSEPARABLE_PREFIXES,
     MEMBER_NOUNS,
+    OPENING,
     OTHER_PREPOSITIONS,
     PASSIVE_AUXILIARIES,
     PAST_PASSIVE_AUXILIARIES,
@@ -74,8 +75,12 @@ class PhraseGrammar:
             and self.doc[sentence.start].lower_ not in CLAUSE_OPENERS  # ``Da China …, sind …``: a subordinate clause first
         )
         if opens_with_verb and start > sentence.start and self.doc[start - 1].text == ",":
-            opening = self.candidates.first(sentence.start_char, self.doc[start].idx)
-            if opening and self._governing_preposition(opening) is None and opening.token_start - sentence.start <= 4:
+            # ``Die von Ruanda unterstützte M23, …, vorgerückt``: the first actor of the opening phrase not in a preposition's phrase
+            opening = next((
+                m for m in self.candidates.iter_between(sentence.start_char, self.doc[start].idx)
+                if m.token_start - sentence.start <= OPENING and self._governing_preposition(m) is None and not self._is_role_modifier(m)
+            ), None)
+            if opening is not None:
                 return [opening]
         return []
 
