@@ -121,7 +121,11 @@ class FrameFinder:
             yield lemma, (k,)
 
     def _licensed(self, clauses: ClauseView, k: int, verb: tuple[int, ...], lemma: str, used: set[int]) -> FrameHit | None:
-        lo = max(clauses.start(k), k - FRAME_REACH)
+        start, reach = clauses.start(k), FRAME_REACH
+        if 0 < start and k - start <= 1:
+            # ``die Kontrolle über die größte Stadt des Landes, Goma, übernommen``: across an apposition
+            start, reach = clauses.start(start - 2), 2 * FRAME_REACH
+        lo = max(start, k - reach)
         hi = min(clauses.end(max(verb)), k + FRAME_REACH + 1)
         words = clauses.words
         offset = clauses.sentence.start

@@ -170,6 +170,13 @@ class PhraseGrammar:
             return False  # ``die Außenminister der EU einigten sich``: the members act for the genitive
         return noun.text[:1].isupper() and not noun.is_sent_start and noun.is_alpha
 
+    def _owned_by(self, group: ActorMention, named_starts: set[int]) -> bool:
+        """A group followed by the genitive of a named actor (``die Kämpfer der Hamas``)."""
+        i = group.token_end
+        if i >= len(self.doc) or self.doc[i].lower_ not in ("der", "des"):
+            return False
+        return any(j in named_starts for j in range(i + 1, min(i + 4, len(self.doc))))
+
     def _stands_for(self, noun: Token) -> bool:
         """A noun for people acting for an actor: a role (``Außenminister``) or a members' word (``Vertreter``)."""
         word = noun.text

@@ -25,6 +25,9 @@ class RoleReader:
         clause = [m for m in self.candidates.between(lo, hi) if not self._is_role_modifier(m)]
         # ``russische Truppen``: the adjective already names the actor of the group
         clause = [m for m in clause if not (m.via == "generic" and m.token_start in self.adjective_ends)]
+        # ``die Rebellen der M23``: the named actor in the genitive is the group
+        named_starts = {m.token_start for m in clause if m.via != "generic"}
+        clause = [m for m in clause if not (m.via == "generic" and self._owned_by(m, named_starts))]
         noun = self.doc[main].text[:1].isupper() and len(hit.tokens) == 1
         # Parts of a noun trigger's own phrase: ``NATO-Gipfel``, ``russischen Angriff``, ``Angriff der Hamas``.
         inside = [m for m in clause if m.token_start == main and m.via == "compound"] if noun else []
