@@ -15,6 +15,7 @@ from .attachment import Attachment, is_visit
 from .clauses import ByStart, Clauses, quoted_tokens
 from .entries import TriggerHit
 from .german import (
+    DEFINITE_ARTICLES,
     LIST_CONTINUATIONS,
     PHYSICAL_TYPES,
     PLACE_TARGET_TYPES,
@@ -154,7 +155,16 @@ class EventCoder(RoleReader, PhraseGrammar, GroupFinder, Attachment):
             duration=duration.value if duration else None,
             amount=money,
             evidence=[] if contiguous(hit.tokens) else [token_mention(self.doc[i]) for i in hit.tokens[1:]],
+            reference=self._reference(hit),
         )
+
+    def _reference(self, hit: TriggerHit) -> bool:
+        """A noun trigger after a definite article or a Saxon genitive names an act already known."""
+        main = self.doc[hit.tokens[0]]
+        if len(hit.tokens) > 1 or not main.text[:1].isupper() or main.i == 0:
+            return False
+        before = self.doc[main.i - 1]
+        return before.lower_ in DEFINITE_ARTICLES or any(self._saxon_genitive(m) for m in self.mention_ends.get(main.i, ()))
 
     def _opposed(self, hit: TriggerHit) -> bool:
         """``protestierten gegen ein IWF-Hilfspaket``: a noun after ``gegen`` is what others oppose, told as background."""

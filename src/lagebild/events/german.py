@@ -82,3 +82,7 @@ CLAUSE_OPENERS = frozenset(
 HAPPEN_VERBS = frozenset("kam kamen kommt kommen gekommen komme käme kämen".split())
 #: How many words into a sentence its opening subject may start (``Die von Ruanda unterstützte M23``).
 OPENING = 6
+#: Definite articles: a noun trigger after one names an act already told.
+DEFINITE_ARTICLES = frozenset("der die das den dem des diese dieser diesen dieses".split())
+#: Types whose repeated noun mentions by the same source are one act (a visit, a sanction package, a demand).
+REFERABLE = frozenset({"CONSULT", "AGREE", "SUPPORT", "AID", "SANCTION", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "RETREAT"})

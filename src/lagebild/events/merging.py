@@ -7,9 +7,9 @@ from spacy.tokens import Token
 
 from ..places import PlaceMention
 from ..records import Amount, Event, Mention, Money, Time
-from .attachment import specificity
+from .attachment import is_visit, specificity
 from .entries import Trigger
-from .german import COORDINATED, MERGE_HORIZON, STATUS_ORDER
+from .german import COORDINATED, MERGE_HORIZON, REFERABLE, STATUS_ORDER
 
 
 @attrs.define
@@ -31,11 +31,15 @@ class Draft:
     duration: str | None = None
     amount: Money | None = None
     evidence: list[Mention] = attrs.Factory(list)
+    reference: bool = False  # a noun naming an act already told (``Orbans Besuch``, ``die Sanktionen``)
 
     def compatible(self, other: Draft) -> bool:
         """Same event told twice: same type and code family, agreeing roles and place."""
         if self.trigger.type != other.trigger.type:
             return False
+        same_act = self.trigger.lemma == other.trigger.lemma or is_visit(self.trigger) and is_visit(other.trigger)
+        if other.reference and same_act and other.trigger.type in REFERABLE and set(self.source) & set(other.source):
+            return True  # ``reiste nach Moskau`` … ``Orbans Besuch``: the visit told again, whatever its target
         if self.sentence == other.sentence and (
             "VERB" in (self.trigger.pos, other.trigger.pos) or abs(self.main.start - other.main.start) <= COORDINATED
         ):
