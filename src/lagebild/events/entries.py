@@ -21,7 +21,8 @@ class Trigger:
     pos: str = "NOUN"
     genitive: str = "source"  # what a genitive after the noun names: its agent, or its patient
     subject: str = "source"  # what the subject of the verb names (``Häftlinge kommen frei``: the patient)
-    mutual: bool = False  # two-sided (``Kämpfe``, ``Waffenruhe``): without named parties, the article's two sides
+    mutual: bool = False
+    document: bool = False  # names a document (``Abkommen``): an event only as the object of a verb (``unterzeichneten das Abkommen``)  # two-sided (``Kämpfe``, ``Waffenruhe``): without named parties, the article's two sides
 
     def code(self, status: str) -> str | None:
         """The CAMEO code for this status (intent codes for pledges where CAMEO has them)."""
@@ -40,7 +41,8 @@ class TriggerHit:
 def trigger_entry(entry: dict[str, Any]) -> Trigger:
     return Trigger(
         entry["type"], entry.get("cameo"), entry.get("mode"), entry.get("lemma", ""), entry.get("cameo_pledged"),
-        entry.get("pos", "NOUN"), entry.get("genitive", "source"), entry.get("subject", "source"), entry.get("mutual", False),
+        entry.get("pos", "NOUN"), entry.get("genitive", "source"), entry.get("subject", "source"),
+        entry.get("mutual", False), entry.get("document", False),
     )
 
 
