@@ -12,6 +12,10 @@ from lagebild.money import find_money
 CASES = [
     ("Das Bündnis sagte über 20 Milliarden Euro zu.", "über 20 Milliarden Euro", 20e9, "EUR", "more_than", None),
     ("Der Bau kostet 1.500.000 Euro.", "1.500.000 Euro", 1.5e6, "EUR", "exact", None),
+    ("Die Gemeinde erhielt 45 000 Euro Entschädigung.", "45 000 Euro", 45000.0, "EUR", "exact", None),
+    ("Die Stiftung überwies 350'000 Franken.", "350'000 Franken", 350000.0, "CHF", "exact", None),
+    ("Die Buße betrug 1\u202f200\u202f000 Dollar.", "1\u202f200\u202f000 Dollar", 1.2e6, "USD", "exact", None),
+    ("Im Jahr 2023 500 Millionen Euro zugesagt.", "500 Millionen Euro", 5e8, "EUR", "exact", None),
     ("Der Umsatz lag bei 2,4 Mio. US-Dollar.", "2,4 Mio. US-Dollar", 2.4e6, "USD", "exact", None),
     ("Die Stadt zahlt 1.500 € Prämie.", "1.500 €", 1500.0, "EUR", "exact", None),
     ("Die Regierung gab zwei Milliarden Euro frei.", "zwei Milliarden Euro", 2e9, "EUR", "exact", None),

@@ -46,7 +46,11 @@ _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 # linear on long digit runs because the amount pattern may only start where no digit, dot
 # or comma precedes (its look-behind), so each run is tried once. (No possessive
 # quantifiers: they need Python 3.11 and lagebild supports 3.10.)
-_DIGITS = r"(?:\d{1,3}(?:\.\d{3})+(?!\d)|\d+)(?:,\d+)?"
+# Thousands may also be grouped by (narrow, no-break) spaces or apostrophes (``45 000``,
+# Swiss ``350'000``), one separator kind per number.
+_DIGITS = (
+    r"(?:\d{1,3}(?:\.\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d{1,3}(?:['’]\d{3})+(?!\d)|\d+)(?:,\d+)?"
+)
 
 
 @functools.cache
@@ -133,7 +137,7 @@ def parse_number(token: str) -> float:
     word = number_words().get(token.lower())
     if word is not None:
         return word
-    return float(token.replace(".", "").replace(",", "."))
+    return float(re.sub(r"[.\s'’]", "", token).replace(",", "."))
 
 
 def _scaled(number: str, scale: str | None) -> float:
