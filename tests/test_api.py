@@ -157,3 +157,9 @@ def test_spans_lists_every_span_with_its_kind(extract):
         ("money", "über 2 Milliarden Euro", 55, 77), ("time", "am 4. April 2025", 25, 41), ("trigger", "Militärhilfe", 42, 54),
     ]
     assert all(TEXT[start:end] == text for _, text, start, end in spans)
+
+
+def test_lone_surrogate_is_an_input_error(extract):
+    """A str that is not valid Unicode is refused with a LagebildError naming where, not a UnicodeEncodeError."""
+    with pytest.raises(lagebild.LagebildError, match="lone surrogate '\\\\ud800' at character 9"):
+        extract("Die NATO \ud800 sagte Hilfe zu.")

@@ -317,3 +317,23 @@ def test_resume_after_kill(tmp_path, capsys):
     reference = tmp_path / "reference.db"
     assert run(str(corpus), "--db", str(reference)) == 0
     assert table_contents(db) == table_contents(reference)
+
+
+def test_lone_surrogate_is_one_error_row(tmp_path, capsys):
+    """A text that is not valid Unicode becomes one errors row; the rest of its batch is stored."""
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        '{"id": "bad", "text": "Die NATO \\ud800 sagte Hilfe zu.", "published": "2025-01-01"}\n'
+        '{"id": "good", "text": "Die NATO sagte der Ukraine Hilfe zu.", "published": "2025-01-01"}\n',
+        encoding="utf-8",
+    )
+    db = tmp_path / "out.duckdb"
+    assert main(["run", str(source), "--db", str(db), "--model", "blank"]) == 1
+    import duckdb
+
+    with duckdb.connect(str(db)) as con:
+        errors = con.sql("select article_id, reason from errors").fetchall()
+        stored = con.sql("select article_id from articles").fetchall()
+    assert [e[0] for e in errors] == ["bad"] and "lone surrogate" in errors[0][1]
+    assert stored == [("good",)]
+    assert "1 errors" in capsys.readouterr().err

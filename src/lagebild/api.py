@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import itertools
 import multiprocessing
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple, Union
@@ -49,11 +50,20 @@ def load_pipeline(model: str = "auto", lexicons: Sequence[str | Path] = (), *, s
     return add_to_pipeline(load_backbone(model), [str(p) for p in lexicons], statements=statements)
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _check_text(text: Any) -> str:
     if not isinstance(text, str):
         raise InputError(f"text must be a str, not {type(text).__name__}")
     if not text.strip():
         raise InputError("text is empty")
+    surrogate = _LONE_SURROGATE.search(text)
+    if surrogate:
+        raise InputError(
+            f"text is not valid Unicode: lone surrogate {surrogate.group()!r} at character {surrogate.start()}"
+            " (decode the source with errors='replace' to keep the rest)"
+        )
     return text
 
 

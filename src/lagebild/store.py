@@ -61,7 +61,8 @@ class InputFailure:
 
 def content_hash(text: str, published: str | None = None, url: str | None = None) -> str:
     """The hex SHA-256 of text, publication date and URL (NUL-separated)."""
-    return hashlib.sha256(f"{text}\0{published or ''}\0{url or ''}".encode()).hexdigest()
+    # surrogatepass: a text that is not valid Unicode still gets a stable hash, and then its errors row
+    return hashlib.sha256(f"{text}\0{published or ''}\0{url or ''}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def default_article_id(text: str) -> str:
@@ -70,7 +71,7 @@ def default_article_id(text: str) -> str:
     Derived from the content rather than the position, so a rerun over a reordered
     input still recognises the articles it has already stored.
     """
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def read_folder(folder: Path) -> Iterator[Article | InputFailure]:
