@@ -86,3 +86,5 @@ OPENING = 6
 DEFINITE_ARTICLES = frozenset("der die das den dem des diese dieser diesen dieses".split())
 #: Types whose repeated noun mentions by the same source are one act (a visit, a sanction package, a demand).
 REFERABLE = frozenset({"CONSULT", "AGREE", "SUPPORT", "AID", "SANCTION", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "RETREAT"})
+#: Statement verbs that make an event known (``verkündete die Einnahme der Hauptstadt``): their object is an event.
+ANNOUNCING = frozenset("verkünden bekanntgeben mitteilen bestätigen melden".split())

@@ -46,8 +46,8 @@ class RoleReader:
             if m in own or m in parties:
                 continue
             preposition = self._governing_preposition(m)
-            if preposition in AGENT_PREPOSITIONS and passive:
-                source.append(m)
+            if preposition in AGENT_PREPOSITIONS and passive or noun and preposition == "durch" and m.start > self.doc[main].idx:
+                source.append(m)  # ``wurde von … angegriffen``; ``die Festnahme … durch die Polizei``
             elif preposition in TARGET_PREPOSITIONS or self._in_list_after(m, target):
                 target.append(m)
             elif source and preposition is None and self._in_list_after(m, source):

@@ -19,6 +19,7 @@ from .german import (
     ADJECTIVE_ENDINGS,
     ADVERB_ENDINGS,
     ALL_PREPOSITIONS,
+    ANNOUNCING,
     DETERMINERS,
     FALSE_HEADS,
     NOT_GROUP_HEADS,
@@ -179,10 +180,10 @@ def absorb_objects(clauses: Clauses, hits: list[TriggerHit]) -> list[TriggerHit]
             kept[index] = verb = attrs.evolve(verb, tokens=(*verb.tokens, *hit.tokens))  # the object stays as evidence
             continue
         kept.append(hit)
-        if hit.trigger.pos == "VERB" and hit.trigger.type != "REQUEST":
+        if hit.trigger.pos == "VERB" and hit.trigger.type != "REQUEST" and hit.trigger.lemma not in ANNOUNCING:
             verb = hit
         elif hit.trigger.pos == "VERB":
-            verb = None  # a demand's objects are events of their own
+            verb = None  # a demand's objects are events of their own, and so is what an announcement makes known
     return kept
 
 
