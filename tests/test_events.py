@@ -174,3 +174,11 @@ def test_statements_only_when_asked(extract, extract_with_statements):
     text = "Kremlsprecher Dmitri Peskow sagte am Montag, die Lage sei ernst."
     assert [e.type for e in extract(text, published="2025-03-03").events] == []
     assert [(e.type, e.cameo, e.trigger.text) for e in extract_with_statements(text, published="2025-03-03").events] == [("STATEMENT", "010", "sagte")]
+
+
+def test_present_tense_with_a_weekday_is_planned_and_dated_forward(extract):
+    """``reist am Dienstag`` published on a Saturday: a planned visit on the coming Tuesday."""
+    result = extract("Bundeskanzler Olaf Scholz reist am Dienstag nach Kiew.", published="2025-03-08")
+    assert [(e.type, e.status, e.source, e.target, e.time.to_dict()) for e in result.events] == [
+        ("CONSULT", "planned", ("Olaf Scholz", "DEU"), ("UKR",), {"start": "2025-03-11", "end": "2025-03-11"})
+    ]

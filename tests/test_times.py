@@ -26,6 +26,12 @@ CASES = [
     ("Am 29. Februar hatte es geschneit.", FRI, "Am 29. Februar", "DATE", "2024-02-29", None, "2024-02-29", "2024-02-29"),
     ("Am Montag, 3. März 2025, begann der Prozess.", FRI, "Am Montag, 3. März 2025", "DATE", "2025-03-03", None, "2025-03-03", "2025-03-03"),
     ("Es war Montag, den 3. März 2025.", FRI, "Montag, den 3. März 2025", "DATE", "2025-03-03", None, "2025-03-03", "2025-03-03"),
+    # a weekday in a present-tense sentence is the coming day; in a past one the last; ``vom`` names a past day
+    ("Die Außenministerin reist am Dienstag nach Warschau.", FRI, "am Dienstag", "DATE", "2025-04-08", None, "2025-04-08", "2025-04-08"),
+    ("Die Außenministerin reiste am Dienstag nach Warschau.", FRI, "am Dienstag", "DATE", "2025-04-01", None, "2025-04-01", "2025-04-01"),
+    ("Die Minister treffen sich am Freitag in Genf.", FRI, "am Freitag", "DATE", "2025-04-04", None, "2025-04-04", "2025-04-04"),
+    ("Die Delegation trafen am Montag in Genf ein.", FRI, "am Montag", "DATE", "2025-03-31", None, "2025-03-31", "2025-03-31"),
+    ("Das steht in einem Brief vom Mittwoch an die Regierung.", FRI, "vom Mittwoch", "DATE", "2025-04-02", None, "2025-04-02", "2025-04-02"),
     ("Der Bericht erschien im Februar 2023.", FRI, "im Februar 2023", "DATE", "2023-02", None, "2023-02-01", "2023-02-28"),
     ("Im Februar 2024 wurde gewählt.", FRI, "Im Februar 2024", "DATE", "2024-02", None, "2024-02-01", "2024-02-29"),
     ("Im März gingen die Zahlen zurück.", FRI, "Im März", "DATE", "2025-03", None, "2025-03-01", "2025-03-31"),

@@ -314,10 +314,42 @@ class Context:
         cues = _future_cues()
         return any(word in cues for word in re.findall(r"\w+", self.clause(start, end).lower()))
 
+    def is_present_tense(self, start: int, end: int) -> bool:
+        """True when the sentence reads as present tense: no past auxiliary, no past verb form.
+
+        Present tense with a weekday is news of the coming day (``Der Kanzler reist am Dienstag
+        nach Kiew``); the test is lexical (``past_cues``, ``past_forms`` and weak ``-te``/``-ten``
+        forms not after an article), as the time stage has no parser.
+        """
+        words = time_words()
+        past_cues, past_forms = _past_words()
+        sentence_end = _SENTENCE_BREAK.search(self.text, end)
+        tokens = re.findall(r"\w+", self.text[self.sentence_start(start) : sentence_end.start() if sentence_end else len(self.text)])
+        for i, token in enumerate(tokens):
+            lower = token.lower()
+            if lower in past_cues or lower in past_forms:
+                return False
+            before = tokens[i - 1].lower() if i else ""
+            if token[:1].islower() and len(lower) > 4 and lower.endswith(("te", "ten")) and before not in _ARTICLES_BEFORE_ADJECTIVES:
+                return False
+        return bool(words)
+
     def sentence_start(self, offset: int) -> int:
         """Offset where the sentence containing ``offset`` begins (looking back ≤ 400 chars)."""
         breaks = list(_SENTENCE_BREAK.finditer(self.text, max(0, offset - 400), offset))
         return breaks[-1].end() if breaks else max(0, offset - 400)
+
+
+@functools.cache
+def _past_words() -> tuple[frozenset[str], frozenset[str]]:
+    words = time_words()
+    return frozenset(words["past_cues"]), frozenset(words["past_forms"])
+
+
+#: Words after which a ``-te``/``-ten`` word is an adjective (``die ersten``, ``am letzten``), not a past verb.
+_ARTICLES_BEFORE_ADJECTIVES = frozenset(
+    "der die das den dem des ein eine einen einem einer eines am im vom zum zur beim ihre ihren seine seinen diese diesen".split()
+)
 
 
 @functools.cache
@@ -353,15 +385,22 @@ def _pick_year(ctx: Context, month: int, day: int, future: bool) -> int | None:
     return year
 
 
-def _weekday_date(ctx: Context, iso_weekday: int, rel: int | None, future: bool) -> Date | None:
-    """Past context: the last such weekday on or before the anchor; future: the next one after."""
+def _after_vom(ctx: Context, start: int) -> bool:
+    """``die Anfrage vom Donnerstag``: a date naming a document is a past day."""
+    return "vom " in (ctx.text[start : start + 4].lower(), ctx.text[max(0, start - 4) : start].lower())
+
+
+def _weekday_date(ctx: Context, iso_weekday: int, rel: int | None, future: bool, today_counts: bool = False) -> Date | None:
+    """Past context: the last such weekday on or before the anchor; future: the next one after
+    (``today_counts``: on or after, for a present-tense clause on the day itself)."""
     if ctx.anchor is None:
         return None
     back = (ctx.anchor.isoweekday() - iso_weekday) % 7
     if rel == -1:
         return ctx.anchor - dt.timedelta(days=back or 7)
     if rel == 1 or future:
-        return ctx.anchor + dt.timedelta(days=(iso_weekday - ctx.anchor.isoweekday()) % 7 or 7)
+        ahead = (iso_weekday - ctx.anchor.isoweekday()) % 7
+        return ctx.anchor + dt.timedelta(days=ahead or (0 if today_counts else 7))
     return ctx.anchor - dt.timedelta(days=back)
 
 
@@ -457,7 +496,10 @@ def _core_period(m: re.Match[str], ctx: Context, rel: int | None, future: bool) 
         period = _relative_period(ctx, m.group("unit"), rel or 0)
         return (period or _open("XXXX")), "DATE"
     if m.group("wd"):
-        day = _weekday_date(ctx, words["weekdays"][m.group("wd").lower()], rel, future)
+        # ``reist am Dienstag``: a weekday in a present-tense clause is the coming one
+        present = rel is None and not future and not _after_vom(ctx, m.start()) and ctx.is_present_tense(m.start(), m.end())
+        ahead = future or present
+        day = _weekday_date(ctx, words["weekdays"][m.group("wd").lower()], rel, ahead, today_counts=present)
         part = m.group("wdpart")
         if part:
             code = _lookup("day_parts", part)
