@@ -323,8 +323,10 @@ class Context:
         """
         words = time_words()
         past_cues, past_forms = _past_words()
-        sentence_end = _SENTENCE_BREAK.search(self.text, end)
-        tokens = re.findall(r"\w+", self.text[self.sentence_start(start) : sentence_end.start() if sentence_end else len(self.text)])
+        # the sentence, at most 400 characters either side (bounded work per weekday keeps long inputs linear)
+        sentence_end = _SENTENCE_BREAK.search(self.text, end, end + 400)
+        stop = sentence_end.start() if sentence_end else min(len(self.text), end + 400)
+        tokens = re.findall(r"\w+", self.text[self.sentence_start(start) : stop])
         for i, token in enumerate(tokens):
             lower = token.lower()
             if lower in past_cues or lower in past_forms:
