@@ -58,9 +58,9 @@ class Attachment:
         Police, troops and crowds act where they are (``die Polizei in Istanbul``).
         """
         i = place.token_start - 1
-        while i > 0 and self.doc[i].lower_ in ("der", "dem", "den", "des"):
+        while i > 0 and self.tokens[i].lower_ in ("der", "dem", "den", "des"):
             i -= 1
-        if i < 1 or self.doc[i].lower_ not in ("in", "im", "aus"):
+        if i < 1 or self.tokens[i].lower_ not in ("in", "im", "aus"):
             return False
         return any(
             m.via not in ("generic", "default", "compound") or m.ref.name in self.finder.governments

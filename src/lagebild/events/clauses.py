@@ -22,9 +22,10 @@ def is_break(tokens: Sequence[Token], j: int) -> bool:
 class Clauses:
     """A sentence's words and clause boundaries, computed once; every lookup is a bisection."""
 
-    def __init__(self, sentence: Span) -> None:
+    def __init__(self, sentence: Span, tokens: Sequence[Token] | None = None) -> None:
+        """``tokens``: the sentence's tokens when the caller has built them already."""
         self.sentence = sentence
-        self.tokens = list(sentence)
+        self.tokens = list(sentence) if tokens is None else list(tokens)
         self.words = [t.lower_ for t in self.tokens]
         self.breaks = [j for j in range(len(self.tokens)) if is_break(self.tokens, j)]
         self.positions: dict[str, list[int]] = {}
@@ -48,7 +49,7 @@ class Clauses:
         return places[i] if i < len(places) and places[i] < hi else None
 
 
-def quoted_tokens(doc: Doc, longest: int = 120) -> set[int]:
+def quoted_tokens(doc: Doc | Sequence[Token], longest: int = 120) -> set[int]:
     """Tokens inside quotation marks: quoted speech is reported, not coded as events here.
 
     A few quoted words are a term, not speech (``warf Baku einen „Artillerieangriff“ vor``).
@@ -57,12 +58,13 @@ def quoted_tokens(doc: Doc, longest: int = 120) -> set[int]:
     """
     inside: set[int] = set()
     i = 0
-    while i < len(doc):
-        closing = QUOTE_PAIRS.get(doc[i].text)
+    texts = [t.text for t in doc]
+    while i < len(texts):
+        closing = QUOTE_PAIRS.get(texts[i])
         if closing is None:
             i += 1
             continue
-        end = next((j for j in range(i + 1, min(i + longest, len(doc))) if doc[j].text == closing), None)
+        end = next((j for j in range(i + 1, min(i + longest, len(texts))) if texts[j] == closing), None)
         if end is None:
             i += 1
             continue

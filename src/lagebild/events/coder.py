@@ -48,7 +48,8 @@ class EventCoder(RoleReader, PhraseGrammar, GroupFinder, Attachment):
         self.finder, self.doc, self.published, self.text = finder, doc, found.published, found.text
         actors, places, times, money = found.actors, found.places, found.times, found.money
         self.finder_roles = is_role
-        self.token_ends = [t.idx + len(t) for t in doc]
+        self.tokens = list(doc)  # spaCy builds a Token object per access: build them once per doc
+        self.token_ends = [t.idx + len(t) for t in self.tokens]
         self.actors, self.places, self.times, self.money = actors, places, times, money
         self.keys, self.affiliations = dict(keys), dict(affiliations)
         self.adjective_ends = {m.token_end: m.ref.id for m in actors if m.ref.kind == "GPE" and m.via == "adjective"}
@@ -73,10 +74,10 @@ class EventCoder(RoleReader, PhraseGrammar, GroupFinder, Attachment):
     def code(self, body_end: int | None, statements: bool = False) -> list[Event]:
         """All events of the doc that have a source, mentions of one event merged; STATEMENTs only with ``statements``."""
         drafts: list[Draft] = []
-        blocked = quoted_tokens(self.doc) | {i for m in self.generic for i in range(m.token_start, m.token_end)}
+        blocked = quoted_tokens(self.tokens) | {i for m in self.generic for i in range(m.token_start, m.token_end)}
         money_tokens = sorted({self._token_at(m.start) for m in self.money})
         for sentence in self.doc.sents:
-            clauses = Clauses(sentence)
+            clauses = Clauses(sentence, self.tokens[sentence.start : sentence.end])
             if "\n" in self.text[max(0, sentence.start_char - 2) : sentence.start_char + 1]:
                 self.recent_place = None  # a new paragraph may be somewhere else
             hits = absorb_objects(clauses, self.finder.triggers(clauses, blocked, money_tokens))
@@ -155,7 +156,7 @@ class EventCoder(RoleReader, PhraseGrammar, GroupFinder, Attachment):
             time=time,
             duration=duration.value if duration else None,
             amount=money,
-            evidence=[] if contiguous(hit.tokens) else [token_mention(self.doc[i]) for i in hit.tokens[1:]],
+            evidence=[] if contiguous(hit.tokens) else [token_mention(self.tokens[i]) for i in hit.tokens[1:]],
             reference=self._reference(hit),
         )
 
@@ -164,7 +165,7 @@ class EventCoder(RoleReader, PhraseGrammar, GroupFinder, Attachment):
         main = self.doc[hit.tokens[0]]
         if len(hit.tokens) > 1 or not main.text[:1].isupper() or main.i == 0:
             return False
-        before = self.doc[main.i - 1]
+        before = self.tokens[main.i - 1]
         return before.lower_ in DEFINITE_ARTICLES or any(self._saxon_genitive(m) for m in self.mention_ends.get(main.i, ()))
 
     def _opposed(self, hit: TriggerHit) -> bool:

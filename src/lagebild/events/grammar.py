@@ -46,14 +46,14 @@ class PhraseGrammar:
     def _infinitive_clause(self, lo: int, hi: int) -> bool:
         """``…, 15 Millionen Dollar bereitzustellen``: a clause of a ``zu`` infinitive after a comma."""
         first, last = self._token_at(lo), self._token_at(hi)
-        if first == 0 or self.doc[first - 1].text != ",":
+        if first == 0 or self.tokens[first - 1].text != ",":
             return False
         return any(t.lower_ == "zu" or INFINITIVE_WITH_ZU.match(t.lower_) for t in self.doc[first:last])
 
     def _antecedent(self, lo: int) -> list[ActorMention]:
         """The actor right before ``, die …`` when the clause at ``lo`` is a relative clause."""
         start = self._token_at(lo)
-        if start >= 2 and self.doc[start - 1].text == "," and self.doc[start].lower_ in RELATIVE_PRONOUNS:
+        if start >= 2 and self.tokens[start - 1].text == "," and self.tokens[start].lower_ in RELATIVE_PRONOUNS:
             return self.mention_ends.get(start - 1, [])[:1]
         return []
 
@@ -67,17 +67,17 @@ class PhraseGrammar:
         start = self._token_at(lo)
         if infinitive and start > sentence.start:
             # the actor nearest before the comma: ``die NATO kündigte an, …``, ``Lai … kündigte an, …``
-            before = [m for m in self.candidates.between(self.doc[max(sentence.start, start - WINDOW)].idx, self.doc[start].idx)
+            before = [m for m in self.candidates.between(self.tokens[max(sentence.start, start - WINDOW)].idx, self.tokens[start].idx)
                       if self._governing_preposition(m) is None and not self._is_role_modifier(m)]
             return before[-1:]
         opens_with_verb = main == start or (
-            self.doc[start].text[:1].islower() and self.doc[start].lower_ not in CLAUSE_OPENERS
-            and self.doc[sentence.start].lower_ not in CLAUSE_OPENERS  # ``Da China …, sind …``: a subordinate clause first
+            self.tokens[start].text[:1].islower() and self.tokens[start].lower_ not in CLAUSE_OPENERS
+            and self.tokens[sentence.start].lower_ not in CLAUSE_OPENERS  # ``Da China …, sind …``: a subordinate clause first
         )
-        if opens_with_verb and start > sentence.start and self.doc[start - 1].text == ",":
+        if opens_with_verb and start > sentence.start and self.tokens[start - 1].text == ",":
             # ``Die von Ruanda unterstützte M23, …, vorgerückt``: the first actor of the opening phrase not in a preposition's phrase
             opening = next((
-                m for m in self.candidates.iter_between(sentence.start_char, self.doc[start].idx)
+                m for m in self.candidates.iter_between(sentence.start_char, self.tokens[start].idx)
                 if m.token_start - sentence.start <= OPENING and self._governing_preposition(m) is None and not self._is_role_modifier(m)
             ), None)
             if opening is not None:
@@ -91,12 +91,12 @@ class PhraseGrammar:
     def _framing(self, main: int) -> str | None:
         """The preposition whose phrase the noun trigger at ``main`` stands in, if any."""
         for i in range(main - 1, max(main - 4, -1), -1):
-            word = self.doc[i].lower_
+            word = self.tokens[i].lower_
             if word in ("zu", "zum", "zur") and self._happens(main):
                 return None  # ``es kam zu Zusammenstößen``: the noun is what happened
             if word in ALL_PREPOSITIONS:
                 return word
-            if not self.doc[i].text[:1].islower():
+            if not self.tokens[i].text[:1].islower():
                 return None
         return None
 
@@ -124,20 +124,20 @@ class PhraseGrammar:
         ``wurden mehrere Politiker, die im Ausland leben, zu Haft verurteilt``: the clause of
         ``verurteilt`` goes on from before ``, die …,``.
         """
-        if start < 2 or self.doc[start - 1].text != ",":
+        if start < 2 or self.tokens[start - 1].text != ",":
             return start
-        sentence_start = self.doc[start].sent.start if self.doc.has_annotation("SENT_START") else 0
-        comma = next((i for i in range(start - 2, max(sentence_start, start - WINDOW) - 1, -1) if self.doc[i].text == ","), None)
-        if comma is None or self.doc[comma + 1].lower_ not in RELATIVE_PRONOUNS:
+        sentence_start = self.tokens[start].sent.start if self.doc.has_annotation("SENT_START") else 0
+        comma = next((i for i in range(start - 2, max(sentence_start, start - WINDOW) - 1, -1) if self.tokens[i].text == ","), None)
+        if comma is None or self.tokens[comma + 1].lower_ not in RELATIVE_PRONOUNS:
             return start
-        before = next((i for i in range(comma - 1, max(sentence_start, comma - WINDOW) - 1, -1) if self.doc[i].text in CLAUSE_BREAKS), None)
+        before = next((i for i in range(comma - 1, max(sentence_start, comma - WINDOW) - 1, -1) if self.tokens[i].text in CLAUSE_BREAKS), None)
         return (before + 1) if before is not None else max(sentence_start, comma - WINDOW)
 
     def _is_genitive_of(self, m: ActorMention, main: int) -> bool:
         """``Treffen der NATO-Außenminister``, ``Pressekonferenz des katarischen Premierministers al Thani``."""
         if m.token_start <= main or m.token_start > main + 5:
             return False
-        if self.doc[main + 1].lower_ not in ("der", "des"):
+        if self.tokens[main + 1].lower_ not in ("der", "des"):
             # ``Angriff mutmaßlicher Dschihadisten``: a plural genitive needs no article
             between = self.doc[main + 1 : m.token_start]
             return bool(between) and all(t.text[:1].islower() and t.lower_.endswith("er") for t in between)
@@ -147,7 +147,7 @@ class PhraseGrammar:
     def _in_phrase(self, m: ActorMention) -> bool:
         """``unter Vermittlung der EU``: the genitive belongs to a prepositional phrase, not to an object."""
         i = m.token_start - 1
-        while i > 0 and self.doc[i].lower_ not in ("der", "des"):
+        while i > 0 and self.tokens[i].lower_ not in ("der", "des"):
             i -= 1
         return i >= 2 and self._framed(i - 1)
 
@@ -155,17 +155,17 @@ class PhraseGrammar:
         """``Russlands Angriff``, ``Lukaschenkos Rücktritt``: a name in the genitive before the noun it owns."""
         if not m.text.endswith("s") or m.ref.name.endswith("s") or m.token_end >= len(self.doc):
             return False
-        following = self.doc[m.token_end]
+        following = self.tokens[m.token_end]
         return following.is_alpha and following.text[:1].isupper()
 
     def _is_genitive_attribute(self, m: ActorMention) -> bool:
         """``die Unterstützung der Allianz``: an actor in the genitive after another noun is not a subject."""
         i = m.token_start - 1
-        while i >= 0 and self.doc[i].text[:1].islower() and self.doc[i].lower_ not in ("der", "des"):
+        while i >= 0 and self.tokens[i].text[:1].islower() and self.tokens[i].lower_ not in ("der", "des"):
             i -= 1  # adjectives between article and name
-        if i < 1 or self.doc[i].lower_ not in ("der", "des"):
+        if i < 1 or self.tokens[i].lower_ not in ("der", "des"):
             return False
-        noun = self.doc[i - 1]
+        noun = self.tokens[i - 1]
         if self._stands_for(noun):
             return False  # ``die Außenminister der EU einigten sich``: the members act for the genitive
         return noun.text[:1].isupper() and not noun.is_sent_start and noun.is_alpha
@@ -173,7 +173,7 @@ class PhraseGrammar:
     def _owned_by(self, group: ActorMention, named_starts: set[int]) -> bool:
         """A group followed by the genitive of a named actor (``die Kämpfer der Hamas``)."""
         i = group.token_end
-        if i >= len(self.doc) or self.doc[i].lower_ not in ("der", "des"):
+        if i >= len(self.doc) or self.tokens[i].lower_ not in ("der", "des"):
             return False
         return any(j in named_starts for j in range(i + 1, min(i + 4, len(self.doc))))
 
@@ -193,10 +193,10 @@ class PhraseGrammar:
 
     def _governing_preposition(self, m: ActorMention) -> str | None:
         for i in range(m.token_start - 1, max(m.token_start - 4, -1), -1):
-            word = self.doc[i].lower_
+            word = self.tokens[i].lower_
             if word in TARGET_PREPOSITIONS or word in AGENT_PREPOSITIONS or word in OTHER_PREPOSITIONS:
                 return word
-            if not (self.doc[i].is_alpha and (self.doc[i].text[:1].islower() or i == m.token_start - 1 and self.doc[i].text[:1].isupper() and self.doc[i].pos_ in ("ADJ", ""))):
+            if not (self.tokens[i].is_alpha and (self.tokens[i].text[:1].islower() or i == m.token_start - 1 and self.tokens[i].text[:1].isupper() and self.tokens[i].pos_ in ("ADJ", ""))):
                 return None
         return None
 

@@ -43,13 +43,13 @@ class GroupFinder:
         latest: dict[str, ActorMention] = {}
         mentions = iter(sorted(self.actors, key=lambda m: m.start))
         upcoming = next(mentions, None)
-        for token in self.doc:
+        for token in self.tokens:
             while upcoming is not None and upcoming.token_end <= token.i:
                 if upcoming.ref.kind in ("GPE", "ORG") and upcoming.ref.id not in self.finder.news_agencies:
                     latest[upcoming.ref.kind] = upcoming
                 upcoming = next(mentions, None)
             word = token.lower_
-            before = self.doc[token.i - 1].lower_ if token.i else ""
+            before = self.tokens[token.i - 1].lower_ if token.i else ""
             if word in BOTH_SIDES_NOUNS and before in ("beide", "beiden"):
                 found += [attrs.evolve(m, start=token.idx, end=token.idx + len(token), text=token.text, token_start=token.i,
                                        token_end=token.i + 1, via="anaphor") for m in self.principal_parties]
@@ -69,7 +69,7 @@ class GroupFinder:
                 counts[m.ref.key] = counts.get(m.ref.key, 0) + 1
         dominant = max(counts, key=counts.get) if counts else None
         found = []
-        for hit in self.finder.generic.find(self.doc, compounds=False):
+        for hit in self.finder.generic.find(self.doc, compounds=False, words=[t.text for t in self.tokens]):
             if taken.intersection(range(hit.start, hit.end)):
                 continue
             entry = hit.targets[0]
@@ -78,7 +78,7 @@ class GroupFinder:
             found.append(ActorMention(hit.start_char, hit.end_char, hit.text, hit.start, hit.end, ref, "generic"))
             self.keys[ref.key] = entry["name"]
             taken.update(range(hit.start, hit.end))
-        for token in self.doc:
+        for token in self.tokens:
             entry = None if token.i in taken else self._compound_group(token)
             if entry is not None:
                 state = None if entry.get("stateless") else self._state_of_group(token.i) or dominant
@@ -104,15 +104,15 @@ class GroupFinder:
         if i in self.adjective_ends:
             return self.adjective_ends[i]
         # a place of the group's sentence, within the window: where it is (``in San Cristóbal``) first
-        sentence = self.doc[i].sent if self.doc.has_annotation("SENT_START") else self.doc[:]
-        lo = self.doc[max(sentence.start, i - WINDOW)].idx
-        hi = self.doc[min(sentence.end, i + WINDOW) - 1].idx + 1
+        sentence = self.tokens[i].sent if self.doc.has_annotation("SENT_START") else self.doc[:]
+        lo = self.tokens[max(sentence.start, i - WINDOW)].idx
+        hi = self.tokens[min(sentence.end, i + WINDOW) - 1].idx + 1
         near = [p for p in self.place_index.between(lo, hi) if p.place.country in self.finder.state_of_country and self._where(p)]
         if near:
             nearest = min(near, key=lambda p: abs(p.token_start - i))
             return self.finder.state_of_country[nearest.place.country]
         # else the scene of the report: the last place named as a location (or the dateline) before it
-        scene = [p for p in self.place_index.between(0, self.doc[i].idx) if self._where(p)]
+        scene = [p for p in self.place_index.between(0, self.tokens[i].idx) if self._where(p)]
         return self.finder.state_of_country.get(scene[-1].place.country) if scene else None
 
     def _group_target(self, agents: list[str]) -> list[str]:

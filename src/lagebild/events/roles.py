@@ -21,14 +21,14 @@ class RoleReader:
         From German clause patterns, so no parser is needed.
         """
         main = hit.tokens[0]
-        at = self.doc[main].idx
+        at = self.tokens[main].idx
         clause = [m for m in self.candidates.between(lo, hi) if not self._is_role_modifier(m)]
         # ``russische Truppen``: the adjective already names the actor of the group
         clause = [m for m in clause if not (m.via == "generic" and m.token_start in self.adjective_ends)]
         # ``die Rebellen der M23``: the named actor in the genitive is the group
         named_starts = {m.token_start for m in clause if m.via != "generic"}
         clause = [m for m in clause if not (m.via == "generic" and self._owned_by(m, named_starts))]
-        noun = self.doc[main].text[:1].isupper() and len(hit.tokens) == 1
+        noun = self.tokens[main].text[:1].isupper() and len(hit.tokens) == 1
         # Parts of a noun trigger's own phrase: ``NATO-Gipfel``, ``russischen Angriff``, ``Angriff der Hamas``.
         inside = [m for m in clause if m.token_start == main and m.via == "compound"] if noun else []
         visited = inside if is_visit(hit.trigger) else []  # ``Taiwan-Reise``: where the visit goes
@@ -46,7 +46,7 @@ class RoleReader:
             if m in own or m in parties:
                 continue
             preposition = self._governing_preposition(m)
-            if preposition in AGENT_PREPOSITIONS and passive or noun and preposition == "durch" and m.start > self.doc[main].idx:
+            if preposition in AGENT_PREPOSITIONS and passive or noun and preposition == "durch" and m.start > self.tokens[main].idx:
                 source.append(m)  # ``wurde von … angegriffen``; ``die Festnahme … durch die Polizei``
             elif preposition in TARGET_PREPOSITIONS or self._in_list_after(m, target):
                 target.append(m)
