@@ -32,6 +32,7 @@ from .merging import (
     one_event_per_demand,
     statements_without_content,
     token_mention,
+    without_allegations,
 )
 from .roles import RoleReader
 from .triggers import EventFinder, absorb_objects
@@ -87,7 +88,7 @@ class EventCoder(RoleReader, PhraseGrammar, GroupFinder, Attachment):
                 self._draft(clauses, hit, starts) for hit in hits
                 if (body_end is None or self.doc[hit.tokens[0]].idx < body_end) and not self._opposed(hit)
             ]
-            drafts += statements_without_content(one_event_per_demand(doers_from_frame(drafted)))
+            drafts += statements_without_content(one_event_per_demand(without_allegations(doers_from_frame(drafted))))
             located = [p for p in self.place_index.between(sentence.start_char, sentence.end_char) if p.place.feature == "city" and is_locative(self.doc, p.token_start)]
             if located:
                 self.recent_place = located[-1]

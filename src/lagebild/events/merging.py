@@ -132,6 +132,18 @@ def doers_from_frame(drafts: list[Draft]) -> list[Draft]:
     return drafts
 
 
+def without_allegations(drafts: list[Draft]) -> list[Draft]:
+    """What an accusation alleges is no event of its own.
+
+    ``Die Staatsanwaltschaft warf ihnen vor, zu Gewalt aufgerufen zu haben``: the ACCUSE is
+    coded; the call to violence is its charge, not a second event.
+    """
+    accusation = next((d for d in drafts if d.trigger.type == "ACCUSE" and d.trigger.pos == "VERB"), None)
+    if accusation is None:
+        return drafts
+    return [d for d in drafts if not (d.infinitive and d.main.start > accusation.main.start)]
+
+
 def one_event_per_demand(drafts: list[Draft]) -> list[Draft]:
     """A demand is one event: the REQUEST, or for a call to protest the protest it calls for.
 
