@@ -16,6 +16,7 @@ from .clauses import ByStart, Clauses, quoted_tokens
 from .entries import TriggerHit
 from .german import (
     DEFINITE_ARTICLES,
+    HYPOTHETICAL,
     LIST_CONTINUATIONS,
     PHYSICAL_TYPES,
     PLACE_TARGET_TYPES,
@@ -86,7 +87,7 @@ class EventCoder(RoleReader, PhraseGrammar, GroupFinder, Attachment):
             starts = [h.tokens[0] for h in hits]
             drafted = [
                 self._draft(clauses, hit, starts) for hit in hits
-                if (body_end is None or self.doc[hit.tokens[0]].idx < body_end) and not self._opposed(hit)
+                if (body_end is None or self.doc[hit.tokens[0]].idx < body_end) and not self._opposed(hit) and not _hypothetical(clauses, hit)
             ]
             drafts += statements_without_content(one_event_per_demand(without_allegations(doers_from_frame(drafted))))
             located = [p for p in self.place_index.between(sentence.start_char, sentence.end_char) if p.place.feature == "city" and is_locative(self.doc, p.token_start)]
@@ -180,3 +181,9 @@ class EventCoder(RoleReader, PhraseGrammar, GroupFinder, Attachment):
             span = self.doc[hit.tokens[0] : hit.tokens[-1] + 1]
             return Mention(span.text, span.start_char, span.end_char)
         return token_mention(self.doc[hit.tokens[0]])
+
+
+def _hypothetical(clauses: Clauses, hit: TriggerHit) -> bool:
+    """``könnte … verhängen``, ``würde … angreifen``: what might happen is no event (nor a plan)."""
+    k = hit.tokens[0] - clauses.sentence.start
+    return any(word in HYPOTHETICAL for word in clauses.words[clauses.start(k) : clauses.end(k)])

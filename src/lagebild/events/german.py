@@ -88,3 +88,5 @@ DEFINITE_ARTICLES = frozenset("der die das den dem des diese dieser diesen diese
 REFERABLE = frozenset({"CONSULT", "AGREE", "SUPPORT", "AID", "SANCTION", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "RETREAT"})
 #: Statement verbs that make an event known (``verkündete die Einnahme der Hauptstadt``): their object is an event.
 ANNOUNCING = frozenset("verkünden bekanntgeben mitteilen bestätigen melden".split())
+#: Modals of what might happen: an event in their clause is not coded.
+HYPOTHETICAL = frozenset("könnte könnten können kann würde würden dürfte dürften".split())
