@@ -49,7 +49,7 @@ class Attachment:
     def _listed_together(self, a: PlaceMention, b: PlaceMention) -> bool:
         """``Batumi, Kutaissi und Gori``: only list words stand between the two names."""
         first, second = sorted((a, b), key=lambda p: p.token_start)
-        between = self.doc[first.token_end : second.token_start]
+        between = self.tokens[first.token_end : second.token_start]
         return 0 < len(between) <= 2 and all(t.text in (",", "und", "sowie", "oder") for t in between)
 
     def _is_seat(self, place: PlaceMention) -> bool:

@@ -14,9 +14,11 @@ from .german import CLAUSE_BREAKS, QUOTE_PAIRS, SCARE_QUOTE
 def is_break(tokens: Sequence[Token], j: int) -> bool:
     """A clause boundary; a comma between two names (``Die USA, Japan und …``) is a list, not one."""
     token = tokens[j]
+    if not token.is_punct:
+        return False  # cheap lexeme flag first: most tokens are words
     if token.text == ",":
         return not (0 < j < len(tokens) - 1 and tokens[j - 1].text[:1].isupper() and tokens[j + 1].text[:1].isupper())
-    return token.text in CLAUSE_BREAKS or token.is_sent_end and token.is_punct
+    return token.text in CLAUSE_BREAKS or token.is_sent_end
 
 
 class Clauses:

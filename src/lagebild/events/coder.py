@@ -79,6 +79,8 @@ class EventCoder(RoleReader, PhraseGrammar, GroupFinder, Attachment):
         blocked = quoted_tokens(self.tokens) | {i for m in self.generic for i in range(m.token_start, m.token_end)}
         money_tokens = sorted({self._token_at(m.start) for m in self.money})
         for sentence in self.doc.sents:
+            if body_end is not None and sentence.start_char >= body_end:
+                break  # page boilerplate after the article body holds no events
             clauses = Clauses(sentence, self.tokens[sentence.start : sentence.end])
             if "\n" in self.text[max(0, sentence.start_char - 2) : sentence.start_char + 1]:
                 self.recent_place = None  # a new paragraph may be somewhere else
@@ -87,7 +89,7 @@ class EventCoder(RoleReader, PhraseGrammar, GroupFinder, Attachment):
             starts = [h.tokens[0] for h in hits]
             drafted = [
                 self._draft(clauses, hit, starts) for hit in hits
-                if (body_end is None or self.doc[hit.tokens[0]].idx < body_end) and not self._opposed(hit) and not _hypothetical(clauses, hit)
+                if (body_end is None or self.tokens[hit.tokens[0]].idx < body_end) and not self._opposed(hit) and not _hypothetical(clauses, hit)
             ]
             drafts += statements_without_content(one_event_per_demand(without_allegations(doers_from_frame(drafted))))
             located = [p for p in self.place_index.between(sentence.start_char, sentence.end_char) if p.place.feature == "city" and is_locative(self.doc, p.token_start)]
@@ -101,7 +103,7 @@ class EventCoder(RoleReader, PhraseGrammar, GroupFinder, Attachment):
 
     def _draft(self, clauses: Clauses, hit: TriggerHit, triggers: Sequence[int]) -> Draft:
         sentence, tokens = clauses.sentence, clauses.tokens
-        main = self.doc[hit.tokens[0]]
+        main = self.tokens[hit.tokens[0]]
         k = main.i - sentence.start
         first = max(clauses.start(k), k - WINDOW)
         last = clauses.end(max(hit.tokens) - sentence.start)
@@ -164,7 +166,7 @@ class EventCoder(RoleReader, PhraseGrammar, GroupFinder, Attachment):
 
     def _reference(self, hit: TriggerHit) -> bool:
         """A noun trigger after a definite article or a Saxon genitive names an act already known."""
-        main = self.doc[hit.tokens[0]]
+        main = self.tokens[hit.tokens[0]]
         if len(hit.tokens) > 1 or not main.text[:1].isupper() or main.i == 0:
             return False
         before = self.tokens[main.i - 1]
@@ -172,7 +174,7 @@ class EventCoder(RoleReader, PhraseGrammar, GroupFinder, Attachment):
 
     def _opposed(self, hit: TriggerHit) -> bool:
         """``protestierten gegen ein IWF-Hilfspaket``: a noun after ``gegen`` is what others oppose, told as background."""
-        main = self.doc[hit.tokens[0]]
+        main = self.tokens[hit.tokens[0]]
         return len(hit.tokens) == 1 and main.text[:1].isupper() and self._framing(main.i) == "gegen"
 
     def _trigger_mention(self, hit: TriggerHit) -> Mention:

@@ -95,11 +95,14 @@ class FrameFinder:
                 self.lemmas_of.setdefault(form, set()).add(entry["lemma"])
             for form in entry.get("finite", ()):
                 self.separable.setdefault(form, []).append((entry["particle"], entry["lemma"]))
+        self.verb_forms = frozenset(self.lemmas_of) | frozenset(self.separable)
 
     def find(self, clauses: ClauseView, used: set[int]) -> Iterator[FrameHit]:
         """Frames of the sentence whose tokens are not ``used``, each verb at most once."""
         offset = clauses.sentence.start
         for k, word in enumerate(clauses.words):
+            if word not in self.verb_forms:
+                continue
             token = clauses.tokens[k]
             if token.i in used or (k > 0 and token.text[:1].isupper()):
                 continue  # a capitalised word inside a sentence is a noun (``das Treffen``)

@@ -38,7 +38,7 @@ class PhraseGrammar:
 
     def _pronoun_subject(self, lo: int, hi: int, main: int) -> int | None:
         """The token of a subject pronoun of the clause: ``er`` anywhere, ``Sie`` opening the sentence."""
-        for token in self.doc[self._token_at(lo) : self._token_at(hi)]:
+        for token in self.tokens[self._token_at(lo) : self._token_at(hi)]:
             if token.lower_ == "er" or token.text == "Sie" and token.is_sent_start:
                 return token.i
         return None
@@ -48,7 +48,7 @@ class PhraseGrammar:
         first, last = self._token_at(lo), self._token_at(hi)
         if first == 0 or self.tokens[first - 1].text != ",":
             return False
-        return any(t.lower_ == "zu" or INFINITIVE_WITH_ZU.match(t.lower_) for t in self.doc[first:last])
+        return any(t.lower_ == "zu" or INFINITIVE_WITH_ZU.match(t.lower_) for t in self.tokens[first:last])
 
     def _antecedent(self, lo: int) -> list[ActorMention]:
         """The actor right before ``, die …`` when the clause at ``lo`` is a relative clause."""
@@ -102,13 +102,13 @@ class PhraseGrammar:
 
     def _happens(self, main: int) -> bool:
         """A form of ``kommen`` near the noun: ``zu Kämpfen kommen`` says the fighting took place."""
-        window = self.doc[max(0, main - 8) : main + 8]
+        window = self.tokens[max(0, main - 8) : main + 8]
         return any(t.lower_ in HAPPEN_VERBS for t in window)
 
     def _is_passive(self, hit: TriggerHit, lo: int, hi: int) -> bool:
         """``wurde … angegriffen``: a passive auxiliary and a participle trigger in one clause."""
-        words = [t.lower_ for t in self.doc[self._before_relative_clause(self._token_at(lo)) : self._token_at(hi)]]
-        trigger = self.doc[hit.tokens[0]].lower_
+        words = [t.lower_ for t in self.tokens[self._before_relative_clause(self._token_at(lo)) : self._token_at(hi)]]
+        trigger = self.tokens[hit.tokens[0]].lower_
         # ``angegriffen``, ``festgenommen``; inseparable verbs have no ``ge``: ``verurteilt``, ``beschossen``
         ge = trigger.startswith("ge") or any(trigger.startswith(p + "ge") for p in SEPARABLE_PARTICLES)
         if trigger in hit.trigger.lemma.lower().split("/") or not trigger.endswith(("t", "en")) or not (ge or trigger.startswith(INSEPARABLE_PREFIXES)):
@@ -139,9 +139,9 @@ class PhraseGrammar:
             return False
         if self.tokens[main + 1].lower_ not in ("der", "des"):
             # ``Angriff mutmaßlicher Dschihadisten``: a plural genitive needs no article
-            between = self.doc[main + 1 : m.token_start]
+            between = self.tokens[main + 1 : m.token_start]
             return bool(between) and all(t.text[:1].islower() and t.lower_.endswith("er") for t in between)
-        between = self.doc[main + 2 : m.token_start]
+        between = self.tokens[main + 2 : m.token_start]
         return all(t.text[:1].islower() or self.finder_roles(t.text) for t in between)
 
     def _in_phrase(self, m: ActorMention) -> bool:
@@ -204,5 +204,5 @@ class PhraseGrammar:
         """``mit den Partnern, darunter Australien, Japan und Neuseeland``: list members join the targets."""
         if not target:
             return False
-        between = self.doc[target[-1].token_end : m.token_start]
+        between = self.tokens[target[-1].token_end : m.token_start]
         return all(t.text in (",", "und", "sowie", "darunter", "wie", "etwa", "oder") or t.text[:1].isupper() or t.lower_ in ("der", "die", "den", "dem", "des") for t in between) and len(between) <= 8

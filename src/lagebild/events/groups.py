@@ -134,7 +134,7 @@ class GroupFinder:
         if entry is None:
             return []
         state = self._state_of_group(hit.tokens[0])
-        main = self.doc[hit.tokens[0]]
+        main = self.tokens[hit.tokens[0]]
         ref = ActorRef("generic:" + entry["name"], None, entry["name"], "ORG", state)
         self.keys[ref.key] = entry["name"]
         return [ActorMention(main.idx, main.idx + len(main), main.text, main.i, main.i + 1, ref, "default")]

@@ -85,12 +85,12 @@ class RoleReader:
         if not source and noun and hit.trigger.mutual and not self._framed(main):
             source = self.principal_parties  # ``Die Kämpfe dauerten an``: the article's two sides
         agents = self._keys(source)
-        if not agents and self.last_person and any(t.text in PRONOUNS for t in self.doc[self._token_at(lo) : self._token_at(hi)]):
+        if not agents and self.last_person and any(t.text in PRONOUNS for t in self.tokens[self._token_at(lo) : self._token_at(hi)]):
             agents = [self.last_person]
         # the state each doer acts for: a person's or body's affiliation, a group's own state
         states = [m.ref.country for m in source if m.via in ("generic", "default")] + [self.affiliations.get(k) for k in agents]
         source_keys = agents + [a for a in dict.fromkeys(states) if a and a not in agents]
-        if len(agents) >= 2 and any(t.lower_ in MUTUAL_WORDS for t in self.doc[self._token_at(lo) : self._token_at(hi)]):
+        if len(agents) >= 2 and any(t.lower_ in MUTUAL_WORDS for t in self.tokens[self._token_at(lo) : self._token_at(hi)]):
             return agents, source_keys, list(agents)  # ``gaben sich gegenseitig die Schuld``: each blames the other
         return agents, source_keys, self._target_keys(target, source_keys)
 
