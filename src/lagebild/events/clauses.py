@@ -24,11 +24,11 @@ def is_break(tokens: Sequence[Token], j: int) -> bool:
 class Clauses:
     """A sentence's words and clause boundaries, computed once; every lookup is a bisection."""
 
-    def __init__(self, sentence: Span, tokens: Sequence[Token] | None = None) -> None:
-        """``tokens``: the sentence's tokens when the caller has built them already."""
+    def __init__(self, sentence: Span, tokens: Sequence[Token] | None = None, words: Sequence[str] | None = None) -> None:
+        """``tokens`` and ``words`` (lowercase): the sentence's, when the caller has built them already."""
         self.sentence = sentence
         self.tokens = list(sentence) if tokens is None else list(tokens)
-        self.words = [t.lower_ for t in self.tokens]
+        self.words = [t.lower_ for t in self.tokens] if words is None else list(words)
         self.breaks = [j for j in range(len(self.tokens)) if is_break(self.tokens, j)]
         self.positions: dict[str, list[int]] = {}
         for k, word in enumerate(self.words):

@@ -51,6 +51,7 @@ class EventCoder(RoleReader, PhraseGrammar, GroupFinder, Attachment):
         actors, places, times, money = found.actors, found.places, found.times, found.money
         self.finder_roles = is_role
         self.tokens = list(doc)  # spaCy builds a Token object per access: build them once per doc
+        self.lowers = [t.lower_ for t in self.tokens]
         self.token_ends = [t.idx + len(t) for t in self.tokens]
         self.actors, self.places, self.times, self.money = actors, places, times, money
         self.keys, self.affiliations = dict(keys), dict(affiliations)
@@ -81,7 +82,7 @@ class EventCoder(RoleReader, PhraseGrammar, GroupFinder, Attachment):
         for sentence in self.doc.sents:
             if body_end is not None and sentence.start_char >= body_end:
                 break  # page boilerplate after the article body holds no events
-            clauses = Clauses(sentence, self.tokens[sentence.start : sentence.end])
+            clauses = Clauses(sentence, self.tokens[sentence.start : sentence.end], self.lowers[sentence.start : sentence.end])
             if "\n" in self.text[max(0, sentence.start_char - 2) : sentence.start_char + 1]:
                 self.recent_place = None  # a new paragraph may be somewhere else
             hits = absorb_objects(clauses, self.finder.triggers(clauses, blocked, money_tokens))

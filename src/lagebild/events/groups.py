@@ -48,8 +48,10 @@ class GroupFinder:
                 if upcoming.ref.kind in ("GPE", "ORG") and upcoming.ref.id not in self.finder.news_agencies:
                     latest[upcoming.ref.kind] = upcoming
                 upcoming = next(mentions, None)
-            word = token.lower_
-            before = self.tokens[token.i - 1].lower_ if token.i else ""
+            word = self.lowers[token.i]
+            if word not in ANAPHORS and word not in BOTH_SIDES_NOUNS:
+                continue
+            before = self.lowers[token.i - 1] if token.i else ""
             if word in BOTH_SIDES_NOUNS and before in ("beide", "beiden"):
                 found += [attrs.evolve(m, start=token.idx, end=token.idx + len(token), text=token.text, token_start=token.i,
                                        token_end=token.i + 1, via="anaphor") for m in self.principal_parties]
@@ -90,7 +92,7 @@ class GroupFinder:
 
     def _compound_group(self, token: Token) -> dict[str, Any] | None:
         """``Berufungsgericht``, ``Regierungstruppen``: a compound whose head names a group."""
-        word = token.lower_
+        word = self.lowers[token.i]
         if len(word) < 8 or not token.is_alpha or not token.text[:1].isupper():
             return None
         for length in range(len(word) - 3, 4, -1):
