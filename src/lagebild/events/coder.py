@@ -86,7 +86,8 @@ class EventCoder(RoleReader, PhraseGrammar, GroupFinder, Attachment):
             if "\n" in self.text[max(0, sentence.start_char - 2) : sentence.start_char + 1]:
                 self.recent_place = None  # a new paragraph may be somewhere else
             hits = absorb_objects(clauses, self.finder.triggers(clauses, blocked, money_tokens))
-            hits = [h for h in hits if not (h.trigger.document and len(h.tokens) == 1)]  # ``das Abkommen`` alone refers
+            # ``das Abkommen`` alone refers to a document; statements are drafted only when asked for
+            hits = [h for h in hits if not (h.trigger.document and len(h.tokens) == 1) and (statements or h.trigger.type != "STATEMENT")]
             starts = [h.tokens[0] for h in hits]
             drafted = [
                 self._draft(clauses, hit, starts) for hit in hits

@@ -139,7 +139,7 @@ class FrameFinder:
                 if j in verb or j + offset in used:
                     continue
                 w = words[j]
-                if w in frame.words or any(w.endswith(h) for h in frame.heads):
+                if w in frame.words or (frame.heads and w.endswith(frame.heads)):
                     return FrameHit(frame, verb, (j,))
                 for phrase in frame.phrases:
                     if tuple(words[j : j + len(phrase)]) == phrase:
