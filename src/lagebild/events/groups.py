@@ -81,7 +81,9 @@ class GroupFinder:
             self.keys[ref.key] = entry["name"]
             taken.update(range(hit.start, hit.end))
         for token in self.tokens:
-            entry = None if token.i in taken else self._compound_group(token)
+            if len(token) < 8 or token.i in taken or not token.text[:1].isupper():
+                continue
+            entry = self._compound_group(token)
             if entry is not None:
                 state = None if entry.get("stateless") else self._state_of_group(token.i) or dominant
                 ref = ActorRef("generic:" + entry["name"], None, entry["name"], "ORG", state)
