@@ -101,7 +101,13 @@ class EventCoder(RoleReader, PhraseGrammar, GroupFinder, Attachment):
             if persons:
                 self.last_person = self.keys[persons[0].ref.key]
         # An event nobody did cannot be coded (and never matches an analyst's record).
-        return [d.to_event() for d in merge_drafts(drafts) if d.source and (statements or d.trigger.type != "STATEMENT")]
+        merged = [d for d in merge_drafts(drafts) if d.source and (statements or d.trigger.type != "STATEMENT")]
+        for draft in merged:
+            if is_visit(draft.trigger) and not draft.target and draft.place is not None:
+                # ``reiste zu Gesprächen nach Ankara``: the place came with the noun, the visit goes to its state
+                state = self.finder.state_of_country.get(draft.place.place.country)
+                draft.target = [state] if state and state not in draft.source else []
+        return [d.to_event() for d in merged]
 
     def _draft(self, clauses: Clauses, hit: TriggerHit, triggers: Sequence[int]) -> Draft:
         sentence, tokens = clauses.sentence, clauses.tokens
