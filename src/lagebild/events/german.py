@@ -21,8 +21,6 @@ PHYSICAL_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "THREATEN"})
 PLACE_SPECIFICITY = {"city": 0, "region": 1, "country": 2}
 STATUS_ORDER = ("denied", "demanded", "pledged", "planned", "occurred")
-#: Types that can be promised; a pledge cue on any other type makes it planned.
-PLEDGEABLE = frozenset({"AID", "SUPPORT", "COOPERATE", "CONCEDE", "RETREAT", "AGREE"})
 #: Compounds whose tail looks like a trigger head but is another word.
 FALSE_HEADS = ("herausforderung", "herausforderungen", "überforderung", "anforderung", "anforderungen", "kreise", "kreisen", "kreises", "vereinigung")
 ADJECTIVE_ENDINGS = ("e", "en", "em", "er", "es")

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from ..records import Time
 from .clauses import Clauses
 from .entries import TriggerHit
-from .german import ADJECTIVE_ENDINGS, PLEDGEABLE, STATUS_ORDER, SUBORDINATORS, WINDOW
+from .german import ADJECTIVE_ENDINGS, STATUS_ORDER, SUBORDINATORS, WINDOW
 
 
 class StatusReader:
@@ -45,9 +45,6 @@ class StatusReader:
                 continue
             if status:
                 found.add(status)
-        if "pledged" in found and hit.trigger.type not in PLEDGEABLE:
-            found.discard("pledged")
-            found.add("planned")
         if not found and event_time and event_time.interval and published:
             interval = event_time.interval
             if interval.start and interval.start > published:
