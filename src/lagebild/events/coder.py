@@ -16,6 +16,7 @@ from .clauses import ByStart, Clauses, quoted_tokens
 from .entries import TriggerHit
 from .german import (
     DEFINITE_ARTICLES,
+    DEMONSTRATIVES,
     HYPOTHETICAL,
     LIST_CONTINUATIONS,
     PHYSICAL_TYPES,
@@ -91,7 +92,7 @@ class EventCoder(RoleReader, PhraseGrammar, GroupFinder, Attachment):
             starts = [h.tokens[0] for h in hits]
             drafted = [
                 self._draft(clauses, hit, starts) for hit in hits
-                if (body_end is None or self.tokens[hit.tokens[0]].idx < body_end) and not self._opposed(hit) and not _hypothetical(clauses, hit)
+                if (body_end is None or self.tokens[hit.tokens[0]].idx < body_end) and not self._opposed(hit) and not self._demonstrative(hit) and not _hypothetical(clauses, hit)
             ]
             drafts += statements_without_content(one_event_per_demand(without_allegations(doers_from_frame(drafted))))
             located = [p for p in self.place_index.between(sentence.start_char, sentence.end_char) if p.place.feature == "city" and is_locative(self.doc, p.token_start)]
@@ -153,8 +154,11 @@ class EventCoder(RoleReader, PhraseGrammar, GroupFinder, Attachment):
         if not target:
             target = self._group_target(agents)
         money = self.money_index.first(*near)
+        trigger = hit.trigger
+        if trigger.type == "SUPPORT" and self.money_index.first(clause_lo, clause_hi) is not None and self.finder.aid:
+            trigger = attrs.evolve(self.finder.aid, cameo="071", mode="economic")  # ``mit 5 Milliarden Franken unterstützen``
         return Draft(
-            trigger=hit.trigger,
+            trigger=trigger,
             status=status,
             main=self._trigger_mention(hit),
             sentence=(sentence.start_char, sentence.end_char),
@@ -179,6 +183,11 @@ class EventCoder(RoleReader, PhraseGrammar, GroupFinder, Attachment):
             return False
         before = self.tokens[main.i - 1]
         return before.lower_ in DEFINITE_ARTICLES or any(self._saxon_genitive(m) for m in self.mention_ends.get(main.i, ()))
+
+    def _demonstrative(self, hit: TriggerHit) -> bool:
+        """``Diese Gespräche``: a noun after a demonstrative names an act the article has told already."""
+        main = hit.tokens[0]
+        return len(hit.tokens) == 1 and main > 0 and self.lowers[main - 1] in DEMONSTRATIVES and self.tokens[main].text[:1].isupper()
 
     def _opposed(self, hit: TriggerHit) -> bool:
         """``protestierten gegen ein IWF-Hilfspaket``: a noun after ``gegen`` is what others oppose, told as background."""

@@ -88,3 +88,5 @@ REFERABLE = frozenset({"CONSULT", "AGREE", "SUPPORT", "AID", "SANCTION", "REQUES
 ANNOUNCING = frozenset("verkünden bekanntgeben mitteilen bestätigen melden".split())
 #: Modals of what might happen: an event in their clause is not coded.
 HYPOTHETICAL = frozenset("könnte könnten können kann würde würden dürfte dürften".split())
+#: Demonstratives: a noun trigger after one refers to an act already told (``diese Gespräche``).
+DEMONSTRATIVES = frozenset("diese dieser diesen diesem dieses jene jener jenen jenem jenes".split())
