@@ -90,3 +90,5 @@ ANNOUNCING = frozenset("verkünden bekanntgeben mitteilen bestätigen melden".sp
 HYPOTHETICAL = frozenset("könnte könnten können kann würde würden dürfte dürften".split())
 #: Demonstratives: a noun trigger after one refers to an act already told (``diese Gespräche``).
 DEMONSTRATIVES = frozenset("diese dieser diesen diesem dieses jene jener jenen jenem jenes".split())
+#: Articles of the accusative or dative: the actor after one is an object, not the subject.
+OBJECT_ARTICLES = frozenset("den dem einen einem".split())

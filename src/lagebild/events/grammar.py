@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from ..actors import ActorMention
 from .entries import TriggerHit
 from .german import (
+    ADJECTIVE_ENDINGS,
     AGENT_PREPOSITIONS,
     ALL_PREPOSITIONS,
     CLAUSE_BREAKS,
@@ -18,6 +19,7 @@ from .german import (
     INFINITIVE_WITH_ZU,
     INSEPARABLE_PREFIXES,
     MEMBER_NOUNS,
+    OBJECT_ARTICLES,
     OPENING,
     OTHER_PREPOSITIONS,
     PASSIVE_AUXILIARIES,
@@ -176,6 +178,13 @@ class PhraseGrammar:
         if i >= len(self.doc) or self.tokens[i].lower_ not in ("der", "des"):
             return False
         return any(j in named_starts for j in range(i + 1, min(i + 4, len(self.doc))))
+
+    def _object_case(self, m: ActorMention) -> bool:
+        """The actor's article marks the accusative or dative (``den IWF``, ``dem Nachbarland``)."""
+        i = m.token_start - 1
+        while i >= 0 and self.tokens[i].text[:1].islower() and self.lowers[i] not in OBJECT_ARTICLES and self.lowers[i].endswith(ADJECTIVE_ENDINGS):
+            i -= 1  # adjectives between article and name: ``den russischen Präsidenten``
+        return i >= 0 and self.lowers[i] in OBJECT_ARTICLES
 
     def _stands_for(self, noun: Token) -> bool:
         """A noun for people acting for an actor: a role (``Außenminister``) or a members' word (``Vertreter``)."""

@@ -9,7 +9,13 @@ from ..places import PlaceMention
 from ..records import Amount, Event, Mention, Money, Time
 from .attachment import is_visit, specificity
 from .entries import Trigger
-from .german import COORDINATED, MERGE_HORIZON, REFERABLE, STATUS_ORDER
+from .german import (
+    COORDINATED,
+    INFINITIVE_WITH_ZU,
+    MERGE_HORIZON,
+    REFERABLE,
+    STATUS_ORDER,
+)
 
 
 @attrs.define
@@ -141,7 +147,11 @@ def without_allegations(drafts: list[Draft]) -> list[Draft]:
     accusation = next((d for d in drafts if d.trigger.type == "ACCUSE" and d.trigger.pos == "VERB"), None)
     if accusation is None:
         return drafts
-    return [d for d in drafts if not (d.infinitive and d.main.start > accusation.main.start)]
+    def charged(d: Draft) -> bool:
+        infinitive = d.infinitive or INFINITIVE_WITH_ZU.match(d.main.text.lower()) is not None  # ``einzunehmen``
+        return infinitive and d.main.start > accusation.main.start
+
+    return [d for d in drafts if not charged(d)]
 
 
 def one_event_per_demand(drafts: list[Draft]) -> list[Draft]:

@@ -57,6 +57,8 @@ class RoleReader:
             elif self._is_genitive_attribute(m) or self._saxon_genitive(m):
                 if source and m.start > at and not self._in_phrase(m):
                     target.append(m)  # ``lehnte Finanzhilfen der EU ab``: the object's owner is the target
+            elif self._object_case(m):
+                target.append(m)  # ``machen den IWF verantwortlich``: an accusative or dative is never the subject
             elif not source:
                 source.append(m)
             else:
