@@ -92,3 +92,9 @@ HYPOTHETICAL = frozenset("könnte könnten können kann würde würden dürfte d
 DEMONSTRATIVES = frozenset("diese dieser diesen diesem dieses jene jener jenen jenem jenes".split())
 #: Articles of the accusative or dative: the actor after one is an object, not the subject.
 OBJECT_ARTICLES = frozenset("den dem einen einem".split())
+#: Event types of transitive harm verbs (perfect with ``haben``): ``sein`` + participle is their passive.
+HARM_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+#: Forms of ``sein`` that make a stative passive with a harm verb's participle.
+SEIN_FORMS = frozenset("ist sind war waren sei seien wäre wären".split())
+#: Trigger verbs of movement, whose perfect takes ``sein`` (``sind vorgerückt``): no passive there.
+MOTION_VERBS = frozenset("einmarschieren vorrücken vordringen vorstoßen eindringen stürmen zurückdrängen".split())

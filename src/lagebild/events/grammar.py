@@ -16,15 +16,18 @@ from .german import (
     CLAUSE_BREAKS,
     CLAUSE_OPENERS,
     HAPPEN_VERBS,
+    HARM_TYPES,
     INFINITIVE_WITH_ZU,
     INSEPARABLE_PREFIXES,
     MEMBER_NOUNS,
+    MOTION_VERBS,
     OBJECT_ARTICLES,
     OPENING,
     OTHER_PREPOSITIONS,
     PASSIVE_AUXILIARIES,
     PAST_PASSIVE_AUXILIARIES,
     RELATIVE_PRONOUNS,
+    SEIN_FORMS,
     SEPARABLE_PARTICLES,
     TARGET_PREPOSITIONS,
     WINDOW,
@@ -118,6 +121,8 @@ class PhraseGrammar:
         # ``wird … besuchen`` is a future; ``wurde … beschossen`` and ``wird … verurteilt`` are passives
         if any(w in PAST_PASSIVE_AUXILIARIES for w in words):
             return True
+        if hit.trigger.type in HARM_TYPES and hit.trigger.lemma not in MOTION_VERBS and any(w in SEIN_FORMS for w in words):
+            return True  # ``seien 56 Menschen verletzt``: harm verbs form their perfect with haben, so sein + participle is a passive
         return (ge or trigger.endswith("t")) and any(w in PASSIVE_AUXILIARIES for w in words)
 
     def _before_relative_clause(self, start: int) -> int:
