@@ -8,9 +8,9 @@ as rules over spaCy tokens that need no parser. One file per job:
   (``data/frames.json``) that decide the type where the verb alone cannot;
 - ``status``: occurred, pledged, planned, denied or demanded, from ``data/status_cues.json``;
 - ``clauses``: sentences cut into clauses, quoted speech, offset indexes;
-- ``roles`` and ``grammar``: source and target from German clause patterns (the subject is
-  the first actor not governed by a preposition, targets follow ``für``/``an``/``gegen``,
-  passive agents ``von``/``durch``, genitives after noun triggers name their agent);
+- ``roles``, ``subjects`` and ``grammar``: source and target from German clause patterns (the
+  subject is the first actor not governed by a preposition, targets follow ``für``/``an``/
+  ``gegen``, passive agents ``von``/``durch``, genitives after noun triggers name their agent);
 - ``groups``: unnamed groups (police, protesters, courts) and default actors;
 - ``attachment``: the place and time of an event;
 - ``merging``: one event per happening, however often the article tells it;

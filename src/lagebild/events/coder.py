@@ -37,10 +37,11 @@ from .merging import (
     without_allegations,
 )
 from .roles import RoleReader
+from .subjects import SubjectFinder
 from .triggers import EventFinder, absorb_objects
 
 
-class EventCoder(RoleReader, PhraseGrammar, GroupFinder, Attachment):
+class EventCoder(RoleReader, SubjectFinder, PhraseGrammar, GroupFinder, Attachment):
     """Codes the events of one doc from its trigger hits and mentions."""
 
     def __init__(
