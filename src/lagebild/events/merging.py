@@ -56,6 +56,8 @@ class Draft:
             return False
         if self.target and other.target and set(self.target) != set(other.target):
             return False
+        if other.target and not self.target and other.trigger.pos == "VERB":
+            return False  # ``X wurde … verurteilt`` after a verdict with no one named: a verdict of its own
         if _disjoint(self.time, other.time) or _disjoint(other.time, self.time):
             return False  # arrests on Sunday and arrests on the Sundays before are two events
         # ``in Georgien`` and ``in Tiflis`` can be one event; ``in Brüssel`` and ``in Den Haag`` not
