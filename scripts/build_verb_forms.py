@@ -14,16 +14,14 @@ from pathlib import Path
 
 from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
+from lagebild.events.german import SEPARABLE_PARTICLES
+
 DATA = Path(__file__).resolve().parents[1] / "src" / "lagebild" / "data"
-PARTICLES = (
-    "zurück", "zusammen", "wieder", "heraus", "herbei", "hervor", "entgegen", "fest", "frei", "bereit",
-    "durch", "nach", "statt", "ab", "an", "auf", "aus", "bei", "ein", "mit", "vor", "weg", "zu", "los",
-)
 
 
 def particle_of(lemma: str) -> str | None:
     """The separable prefix of a verb (``einstellen`` → ``ein``), if it has one."""
-    for particle in PARTICLES:
+    for particle in SEPARABLE_PARTICLES:
         if lemma.startswith(particle) and len(lemma) > len(particle) + 3:
             return particle
     return None

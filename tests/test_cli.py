@@ -62,3 +62,40 @@ def test_evaluate_missing_folder_is_an_error(tmp_path, capsys):
     """A folder without gold cases is one clear error line."""
     assert main(["evaluate", str(tmp_path), "--model", "blank"]) == 1
     assert "no *.gold.json cases" in capsys.readouterr().err
+
+
+def _gold_folder(tmp_path):
+    """A case annotating actors and events only, with one event right, one of another type and one not found."""
+    (tmp_path / "fall.txt").write_text(
+        "Die EU sagte der Ukraine am Montag neue Hilfe zu. Russische Truppen griffen Charkiw an. Das Wetter blieb mild.",
+        encoding="utf-8",
+    )
+    gold = {
+        "id": "fall", "text_file": "fall.txt", "published": "2025-03-05",
+        "actors": [{"names": ["EU"], "kind": "ORG", "id": "EU"}, {"names": ["Ukraine"], "kind": "GPE", "id": "UKR"},
+                   {"names": ["Russland"], "kind": "GPE", "id": "RUS"}],
+        "events": [
+            {"type": "AID", "status": "pledged", "trigger": "Hilfe", "source": ["EU"], "target": ["UKR"]},
+            {"type": "COERCE", "trigger": "griffen", "source": ["RUS"], "target": ["UKR"]},
+            {"type": "PROTEST", "trigger": "Wetter", "source": ["Demonstranten"], "target": []},
+        ],
+    }
+    (tmp_path / "fall.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    return tmp_path
+
+
+def test_evaluate_errors_classify_misses_and_spurious_events(tmp_path, capsys):
+    """``--errors --json``: misses by class, the spurious event with its sentence's gold, per-type counts;
+    a case is scored only on the categories it annotates."""
+    assert main(["evaluate", str(_gold_folder(tmp_path)), "--model", "blank", "--json", "--errors"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert sorted(report["cases"]["fall"]) == ["actors", "events"]
+    assert [(e["error"], e.get("gold", e.get("event"))["type"]) for e in report["event_errors"]] == [
+        ("missed:other_type", "COERCE"), ("missed:no_event", "PROTEST"), ("spurious", "ASSAULT"),
+    ]
+    assert [g["type"] for g in report["event_errors"][2]["gold_in_sentence"]] == ["COERCE"]
+    assert {t: (s["tp"], s["fp"], s["fn"]) for t, s in report["event_types"].items()} == {
+        "AID": (1, 0, 0), "ASSAULT": (0, 1, 0), "COERCE": (0, 0, 1), "PROTEST": (0, 0, 1),
+    }
+    assert main(["evaluate", str(tmp_path), "--model", "blank", "--errors"]) == 0
+    assert "EVENT ERRORS  missed:no_event 1  missed:other_type 1  spurious 1" in capsys.readouterr().out

@@ -182,3 +182,17 @@ def test_present_tense_with_a_weekday_is_planned_and_dated_forward(extract):
     assert [(e.type, e.status, e.source, e.target, e.time.to_dict()) for e in result.events] == [
         ("CONSULT", "planned", ("Olaf Scholz", "DEU"), ("UKR",), {"start": "2025-03-11", "end": "2025-03-11"})
     ]
+
+
+def test_the_object_decides_the_type(extract):
+    """A frame codes the verb with what it governs: sanctions imposed, a curfew imposed, a conviction, a condemnation."""
+    cases = {
+        "Die EU verhängte am Montag neue Sanktionen gegen Belarus.": ("SANCTION", "163"),
+        "Die Regierung von Ecuador verhängte am Montag eine nächtliche Ausgangssperre.": ("COERCE", "1723"),
+        "Die Regierung von Litauen hat das Vorgehen Minsks scharf verurteilt.": ("ACCUSE", "111"),
+        "Ein Gericht in Minsk hat den Oppositionellen zu zehn Jahren Haft verurteilt.": ("SANCTION", "116"),
+    }
+    for text, (kind, cameo) in cases.items():
+        events = extract(text, published="2025-03-05").events
+        assert [e.type for e in events] == [kind], (text, [e.to_dict() for e in events])
+        assert cameo is None or events[0].cameo == cameo

@@ -213,7 +213,7 @@ class CaseScorer:
     def _event_hit(self, g: dict[str, Any], e: Event) -> bool:
         if g["type"] != e.type:
             return False
-        triggers = g["trigger"] if isinstance(g["trigger"], list) else [g["trigger"]]
+        triggers = _gold_triggers(g)
         spans = [(m.start, m.end) for m in (e.trigger, *e.evidence)] + [e.sentence]
         located = [o for t in triggers for o in _occurrences(self.text, t)]
         if not any(_overlaps(o, s) for o in located for s in spans):
@@ -295,11 +295,12 @@ class EventDiagnosis:
     def by_type(self) -> dict[str, Score]:
         """Precision/recall counts per event type (optional matches count for neither side)."""
         owner = self.scorer.event_owner
+        taken = set(owner.values())
         scores: dict[str, Score] = {}
         for index, g in enumerate(self.gold):
             if not g.get("optional"):
                 score = scores.setdefault(g["type"], Score())
-                if index in owner.values():
+                if index in taken:
                     score.tp += 1
                 else:
                     score.fn += 1

@@ -321,7 +321,6 @@ class Context:
         nach Kiew``); the test is lexical (``past_cues``, ``past_forms`` and weak ``-te``/``-ten``
         forms not after an article), as the time stage has no parser.
         """
-        words = time_words()
         past_cues, past_forms = _past_words()
         # the sentence, at most 400 characters either side (bounded work per weekday keeps long inputs linear)
         sentence_end = _SENTENCE_BREAK.search(self.text, end, end + 400)
@@ -334,7 +333,7 @@ class Context:
             before = tokens[i - 1].lower() if i else ""
             if token[:1].islower() and len(lower) > 4 and lower.endswith(("te", "ten")) and before not in _ARTICLES_BEFORE_ADJECTIVES:
                 return False
-        return bool(words)
+        return True
 
     def sentence_start(self, offset: int) -> int:
         """Offset where the sentence containing ``offset`` begins (looking back ≤ 400 chars)."""

@@ -91,10 +91,7 @@ class EventCoder(RoleReader, SubjectFinder, PhraseGrammar, GroupFinder, Attachme
             # ``das Abkommen`` alone refers to a document; statements are drafted only when asked for
             hits = [h for h in hits if not (h.trigger.document and len(h.tokens) == 1) and (statements or h.trigger.type != "STATEMENT")]
             starts = [h.tokens[0] for h in hits]
-            drafted = [
-                self._draft(clauses, hit, starts) for hit in hits
-                if (body_end is None or self.tokens[hit.tokens[0]].idx < body_end) and not self._opposed(hit) and not self._demonstrative(hit) and not _hypothetical(clauses, hit)
-            ]
+            drafted = [self._draft(clauses, hit, starts) for hit in hits if self._codable(clauses, hit, body_end)]
             drafts += statements_without_content(one_event_per_demand(without_allegations(doers_from_frame(drafted))))
             located = [p for p in self.place_index.between(sentence.start_char, sentence.end_char) if p.place.feature == "city" and is_locative(self.doc, p.token_start)]
             if located:
@@ -103,7 +100,7 @@ class EventCoder(RoleReader, SubjectFinder, PhraseGrammar, GroupFinder, Attachme
             if persons:
                 self.last_person = self.keys[persons[0].ref.key]
         # An event nobody did cannot be coded (and never matches an analyst's record).
-        merged = [d for d in merge_drafts(drafts) if d.source and (statements or d.trigger.type != "STATEMENT")]
+        merged = [d for d in merge_drafts(drafts) if d.source]
         for draft in merged:
             if is_visit(draft.trigger) and not draft.target and draft.place is not None:
                 # ``reiste zu Gesprächen nach Ankara``: the place came with the noun, the visit goes to its state
@@ -156,8 +153,8 @@ class EventCoder(RoleReader, SubjectFinder, PhraseGrammar, GroupFinder, Attachme
             target = self._group_target(agents)
         money = self.money_index.first(*near)
         trigger = hit.trigger
-        if trigger.type == "SUPPORT" and self.money_index.first(clause_lo, clause_hi) is not None and self.finder.aid:
-            trigger = attrs.evolve(self.finder.aid, cameo="071", mode="economic")  # ``mit 5 Milliarden Franken unterstützen``
+        if trigger.type == "SUPPORT" and self.finder.money_aid and self.money_index.first(clause_lo, clause_hi) is not None:
+            trigger = self.finder.money_aid  # ``mit 5 Milliarden Franken unterstützen``
         return Draft(
             trigger=trigger,
             status=status,
@@ -184,6 +181,11 @@ class EventCoder(RoleReader, SubjectFinder, PhraseGrammar, GroupFinder, Attachme
             return False
         before = self.tokens[main.i - 1]
         return before.lower_ in DEFINITE_ARTICLES or any(self._saxon_genitive(m) for m in self.mention_ends.get(main.i, ()))
+
+    def _codable(self, clauses: Clauses, hit: TriggerHit, body_end: int | None) -> bool:
+        """The hit stands in the body and tells an act of its own: not opposed, referred to or only possible."""
+        in_body = body_end is None or self.tokens[hit.tokens[0]].idx < body_end
+        return in_body and not self._opposed(hit) and not self._demonstrative(hit) and not _hypothetical(clauses, hit)
 
     def _demonstrative(self, hit: TriggerHit) -> bool:
         """``Diese Gespräche``: a noun after a demonstrative names an act the article has told already."""

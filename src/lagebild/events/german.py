@@ -72,9 +72,8 @@ SEPARABLE_PARTICLES = (
     "statt", "fort", "weg", "los", "ab", "an", "auf", "aus", "bei", "ein", "mit", "vor", "zu",
 )
 #: Lowercase words that open a clause of their own (not a verb continuing an inserted clause).
-CLAUSE_OPENERS = frozenset(
-    "dass daß um damit ob wenn weil als nachdem bevor während sodass und oder aber sondern denn doch wie wo was "
-    "die der das den dem deren dessen welche welcher welches zu so da obwohl falls seit seitdem sobald".split()
+CLAUSE_OPENERS = SUBORDINATORS | RELATIVE_PRONOUNS | frozenset(
+    "als nachdem bevor während sodass und oder aber sondern denn doch wie wo was zu so da obwohl falls seit seitdem sobald".split()
 )
 #: Forms of ``kommen`` in ``es kam zu …`` (something took place).
 HAPPEN_VERBS = frozenset("kam kamen kommt kommen gekommen komme käme kämen".split())

@@ -74,6 +74,8 @@ class EventFinder(StatusReader):
         #: groups that protest when nobody else is named; their violence is a violent protest (CAMEO 145)
         self.protesters = frozenset(e["name"] for e in lex.generic_actors if "PROTEST" in e.get("default_for", ()))
         self.riot = Trigger("PROTEST", "145", "riot", "riot", pos="VERB")
+        #: support given with money (``mit 5 Milliarden unterstützen``) is economic aid
+        self.money_aid = attrs.evolve(self.aid, cameo="071", mode="economic") if self.aid else None
         self.default_agents = {e["name"]: tuple(e.get("default_for", ())) for e in lex.generic_actors}
         self.default_agent_entries = [(e, tuple(e["default_for"])) for e in lex.generic_actors if e.get("default_for")]
         self.cues: dict[str, str] = {}
